@@ -1,0 +1,208 @@
+import { existsSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import type { JobFinished, JobProgress } from '../../../shared/domain';
+import { IpcFailure, exportFormatSchema, personaCountSchema } from '../../../shared/ipc/contract';
+import { createCoreHost } from '../host/inProcess';
+import { withExtension, type Core } from '../service';
+import { formatInfo, formatSynthesis, synthesisJson } from './format';
+
+const HELP: Record<string, string> = {
+  main: `Usage: grounded <command> [options]
+
+Commands:
+  import <study.grounded> <file-or-folder>...   import transcripts (creates the study if missing)
+  synthesize <study.grounded> [options]         embed, cluster themes, draft personas
+  export <study.grounded> --format pdf|md|json --out <dir>
+  info <study.grounded> [--json]                counts of what the study holds
+
+Run 'grounded <command> --help' for a command's options. Everything runs on this machine.`,
+  import: `Usage: grounded import <study.grounded> <file-or-folder>...
+
+Imports .txt/.md transcripts ("Name: text" turns) and WebVTT captions. Folders are read
+recursively. Prints one line per file: ok, skipped (already imported) or error with the reason.
+Exits 1 if any file failed; the other files are still imported.`,
+  synthesize: `Usage: grounded synthesize <study.grounded> [--personas auto|2|3|4] [--seed N] [--json]
+
+Embeds quotes not embedded yet (on-device model), clusters them into themes and groups
+participants into personas. --json prints one object: { themes, personas }.`,
+  export: `Usage: grounded export <study.grounded> --format pdf|md|json --out <dir>
+
+Writes one file per persona (PDF: one page each) plus a deck with all of them.`,
+  info: `Usage: grounded info <study.grounded> [--json]
+
+Prints counts: transcripts, participants, quotes, embedded, themes, personas.`,
+};
+
+class UsageError extends Error {}
+
+export async function runCli(argv: string[], out = process.stdout, err = process.stderr): Promise<number> {
+  const [command, ...rest] = argv;
+  if (!command || command === '--help' || command === '-h' || command === 'help') {
+    out.write(`${HELP.main}\n`);
+    return command ? 0 : 2;
+  }
+  if (!(command in HELP) || command === 'main') {
+    err.write(`grounded: unknown command '${command}'\n\n${HELP.main}\n`);
+    return 2;
+  }
+  let values: Record<string, string | boolean | undefined>;
+  let positionals: string[];
+  try {
+    ({ values, positionals } = parseArgs({
+      args: rest,
+      allowPositionals: true,
+      options: {
+        help: { type: 'boolean', short: 'h' },
+        json: { type: 'boolean' },
+        personas: { type: 'string' },
+        seed: { type: 'string' },
+        format: { type: 'string' },
+        out: { type: 'string' },
+      },
+    }));
+  } catch (e) {
+    err.write(`grounded ${command}: ${(e as Error).message}\n\n${HELP[command]}\n`);
+    return 2;
+  }
+  if (values.help) {
+    out.write(`${HELP[command]}\n`);
+    return 0;
+  }
+  const host = await createCoreHost();
+  const core = host.core;
+  try {
+    switch (command) {
+      case 'import':
+        return await importCommand(core, positionals, out, err);
+      case 'synthesize':
+        return await synthesizeCommand(core, positionals, values, out, err);
+      case 'export':
+        return await exportCommand(core, positionals, values, out, err);
+      default:
+        return await infoCommand(core, positionals, values, out);
+    }
+  } catch (e) {
+    if (e instanceof UsageError) {
+      err.write(`grounded ${command}: ${e.message}\n\n${HELP[command]}\n`);
+      return 2;
+    }
+    if (e instanceof IpcFailure) {
+      err.write(`grounded ${command}: ${e.message}\n`);
+      return 1;
+    }
+    throw e;
+  } finally {
+    await host.close();
+  }
+}
+
+type Stream = Pick<NodeJS.WriteStream, 'write'>;
+
+function studyArg(positionals: string[]): string {
+  const study = positionals[0];
+  if (!study) throw new UsageError('missing <study.grounded>');
+  return study;
+}
+
+async function openExisting(core: Core, path: string): Promise<void> {
+  const full = withExtension(path);
+  if (!existsSync(full) && !existsSync(path)) throw new IpcFailure('not_found', `${path}: no such study file`);
+  await core.openStudy(existsSync(path) ? path : full, false);
+}
+
+function progressPrinter(err: Stream): (p: JobProgress) => void {
+  return (p) => err.write(`[${p.kind}] ${p.total ? `${p.done}/${p.total} ` : ''}${p.message}\n`);
+}
+
+async function runJob(core: Core, spec: Parameters<Core['startJob']>[0], err: Stream): Promise<JobFinished> {
+  const off = core.on('jobs:progress', progressPrinter(err));
+  const onSigint = () => {
+    err.write('Cancelling… (what was committed stays)\n');
+    core.jobs.cancelAll();
+  };
+  process.once('SIGINT', onSigint);
+  try {
+    return await core.startJob(spec).done;
+  } finally {
+    off();
+    process.off('SIGINT', onSigint);
+  }
+}
+
+async function importCommand(core: Core, positionals: string[], out: Stream, err: Stream): Promise<number> {
+  const study = studyArg(positionals);
+  const paths = positionals.slice(1);
+  if (paths.length === 0) throw new UsageError('give at least one file or folder to import');
+  const exists = existsSync(study) || existsSync(withExtension(study));
+  await core.openStudy(existsSync(study) ? study : withExtension(study), !exists);
+  if (!exists) err.write(`Created study ${withExtension(study)}\n`);
+  const finished = await runJob(core, { kind: 'import', paths }, err);
+  const results = finished.result?.imports ?? [];
+  for (const r of results) out.write(`${r.status === 'ok' ? 'ok' : r.status === 'skipped' ? 'skipped' : 'error'}\t${r.message}\n`);
+  const failed = results.filter((r) => r.status === 'error').length;
+  const ok = results.filter((r) => r.status === 'ok').length;
+  err.write(`${ok} imported, ${results.length - ok - failed} skipped, ${failed} failed\n`);
+  if (finished.status !== 'completed') {
+    err.write(`Import ${finished.status}${finished.error ? `: ${finished.error.message}` : ''}\n`);
+    return 1;
+  }
+  return failed > 0 ? 1 : 0;
+}
+
+async function synthesizeCommand(
+  core: Core,
+  positionals: string[],
+  values: Record<string, string | boolean | undefined>,
+  out: Stream,
+  err: Stream,
+): Promise<number> {
+  await openExisting(core, studyArg(positionals));
+  const raw = (values.personas as string | undefined) ?? 'auto';
+  const personas = personaCountSchema.safeParse(raw === 'auto' ? raw : Number(raw));
+  if (!personas.success) throw new UsageError(`--personas must be auto, 2, 3 or 4 (got '${raw}')`);
+  const seed = values.seed === undefined ? 42 : Number(values.seed);
+  if (!Number.isInteger(seed) || seed < 0) throw new UsageError(`--seed must be a non-negative integer (got '${String(values.seed)}')`);
+  const finished = await runJob(core, { kind: 'synthesize', personas: personas.data, seed }, err);
+  if (finished.status !== 'completed') {
+    err.write(`Synthesis ${finished.status}${finished.error ? `: ${finished.error.message}` : ''}\n`);
+    return 1;
+  }
+  const handlers = core.handlers();
+  const themes = await handlers['themes:list']({});
+  const list = await handlers['personas:list']({});
+  if (values.json) out.write(`${JSON.stringify(synthesisJson(themes, list), null, 2)}\n`);
+  else out.write(formatSynthesis(themes, list, finished.result?.synthesis));
+  return 0;
+}
+
+async function exportCommand(
+  core: Core,
+  positionals: string[],
+  values: Record<string, string | boolean | undefined>,
+  out: Stream,
+  err: Stream,
+): Promise<number> {
+  await openExisting(core, studyArg(positionals));
+  const format = exportFormatSchema.safeParse(values.format);
+  if (!format.success) throw new UsageError('--format must be pdf, md or json');
+  if (typeof values.out !== 'string' || !values.out) throw new UsageError('--out <dir> is required');
+  const finished = await runJob(core, { kind: 'export', format: format.data, outDir: values.out }, err);
+  if (finished.status !== 'completed') {
+    err.write(`Export ${finished.status}${finished.error ? `: ${finished.error.message}` : ''}\n`);
+    return 1;
+  }
+  for (const f of finished.result?.export?.files ?? []) out.write(`${f}\n`);
+  return 0;
+}
+
+async function infoCommand(
+  core: Core,
+  positionals: string[],
+  values: Record<string, string | boolean | undefined>,
+  out: Stream,
+): Promise<number> {
+  await openExisting(core, studyArg(positionals));
+  const info = core.info()!;
+  out.write(values.json ? `${JSON.stringify(info, null, 2)}\n` : formatInfo(info));
+  return 0;
+}

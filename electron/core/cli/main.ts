@@ -1,0 +1,12 @@
+// `grounded` — the command line face of the core. Results go to stdout, progress to stderr.
+import { runCli } from './commands';
+
+runCli(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (err: unknown) => {
+    process.stderr.write(`grounded: ${(err as Error).message ?? String(err)}\n`);
+    process.exitCode = 2;
+  },
+);

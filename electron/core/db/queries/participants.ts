@@ -1,0 +1,38 @@
+import { eq, sql } from 'drizzle-orm';
+import type { ParticipantSummary } from '../../../../shared/domain';
+import type { Db } from '../open';
+import { participants, quotes, speakers } from '../schema';
+
+/** One person across rounds: speaker labels that differ only in case and spacing are the same key. */
+export function participantKey(name: string): string {
+  return name.normalize('NFKC').trim().replace(/\s+/g, ' ').toLowerCase();
+}
+
+function displayName(name: string): string {
+  const clean = name.trim().replace(/\s+/g, ' ');
+  // Transcripts often shout speaker labels (NAOMI:); show them as names.
+  return clean === clean.toUpperCase() && /[A-Z]/.test(clean)
+    ? clean.toLowerCase().replace(/(^|[\s'-])(\p{L})/gu, (_m, p: string, c: string) => p + c.toUpperCase())
+    : clean;
+}
+
+export function upsertParticipant(db: Db, speaker: string): number {
+  const key = participantKey(speaker);
+  const found = db.select({ id: participants.id }).from(participants).where(eq(participants.key, key)).get();
+  if (found) return found.id;
+  return db.insert(participants).values({ key, name: displayName(speaker) }).returning({ id: participants.id }).get().id;
+}
+
+export function listParticipants(db: Db): ParticipantSummary[] {
+  return db
+    .select({
+      id: participants.id,
+      name: participants.name,
+      transcriptCount: sql<number>`(select count(distinct ${speakers.transcriptId}) from ${speakers} where ${speakers.participantId} = ${participants.id})`,
+      quoteCount: sql<number>`(select count(*) from ${quotes} where ${quotes.participantId} = ${participants.id})`,
+    })
+    .from(participants)
+    .where(sql`exists (select 1 from ${speakers} where ${speakers.participantId} = ${participants.id})`)
+    .orderBy(participants.name)
+    .all();
+}

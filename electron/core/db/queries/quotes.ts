@@ -1,0 +1,62 @@
+import { eq, inArray, sql } from 'drizzle-orm';
+import type { Quote } from '../../../../shared/domain';
+import type { Db } from '../open';
+import { participants, quotes } from '../schema';
+
+export interface NewQuote {
+  transcriptId: number;
+  turnId: number;
+  participantId: number;
+  text: string;
+  textHash: string;
+  startOffset: number;
+  endOffset: number;
+}
+
+export function insertQuotes(db: Db, rows: NewQuote[]): void {
+  for (let i = 0; i < rows.length; i += 500) db.insert(quotes).values(rows.slice(i, i + 500)).run();
+}
+
+export function deleteQuotesOfTranscript(db: Db, transcriptId: number): void {
+  db.delete(quotes).where(eq(quotes.transcriptId, transcriptId)).run();
+}
+
+const quoteColumns = {
+  id: quotes.id,
+  text: quotes.text,
+  participantId: quotes.participantId,
+  participantName: participants.name,
+  transcriptId: quotes.transcriptId,
+  turnId: quotes.turnId,
+};
+
+export function listQuotes(db: Db, filter: { ids?: number[]; participantId?: number } = {}): Quote[] {
+  const base = db.select(quoteColumns).from(quotes).innerJoin(participants, eq(participants.id, quotes.participantId));
+  if (filter.ids) {
+    if (filter.ids.length === 0) return [];
+    const rows = base.where(inArray(quotes.id, filter.ids)).all();
+    const order = new Map(filter.ids.map((id, i) => [id, i]));
+    return rows.sort((a, b) => (order.get(a.id) ?? 0) - (order.get(b.id) ?? 0));
+  }
+  if (filter.participantId !== undefined) return base.where(eq(quotes.participantId, filter.participantId)).orderBy(quotes.id).all();
+  return base.orderBy(quotes.id).all();
+}
+
+export interface SynthesisQuote {
+  id: number;
+  participantId: number;
+  text: string;
+  textHash: string;
+}
+
+export function quotesForSynthesis(db: Db): SynthesisQuote[] {
+  return db
+    .select({ id: quotes.id, participantId: quotes.participantId, text: quotes.text, textHash: quotes.textHash })
+    .from(quotes)
+    .orderBy(quotes.id)
+    .all();
+}
+
+export function quoteCount(db: Db): number {
+  return db.select({ n: sql<number>`count(*)` }).from(quotes).get()?.n ?? 0;
+}

@@ -1,0 +1,188 @@
+import { asc, desc, eq, inArray, sql } from 'drizzle-orm';
+import type { Bullet, Persona, PersonaMark, Theme } from '../../../../shared/domain';
+import { IpcFailure, type PersonaPatch } from '../../../../shared/ipc/contract';
+import type { Db } from '../open';
+import { participants, personaParticipants, personas, quotes, synthesisRuns, themeQuotes, themes } from '../schema';
+import { listQuotes } from './quotes';
+
+export interface NewRun {
+  modelId: string;
+  modelHash: string;
+  seed: number;
+  params: Record<string, unknown>;
+  chosenK: number;
+  scores: Record<string, number>;
+  themes: { label: string; keywords: string[]; quoteIds: number[] }[];
+  personas: {
+    name: string;
+    summary: string;
+    mark: PersonaMark;
+    participantIds: number[];
+    definingQuoteId: number | null;
+    sections: Record<'goals' | 'frustrations' | 'behaviors' | 'context', Bullet[]>;
+    themeIndexes: number[];
+  }[];
+}
+
+/** Replaces the study's synthesis with a new run, all or nothing. */
+export function saveRun(db: Db, run: NewRun): number {
+  return db.transaction((tx) => {
+    tx.delete(synthesisRuns).run();
+    const runId = tx
+      .insert(synthesisRuns)
+      .values({
+        modelId: run.modelId,
+        modelHash: run.modelHash,
+        seed: run.seed,
+        params: JSON.stringify(run.params),
+        chosenK: run.chosenK,
+        scores: JSON.stringify(run.scores),
+      })
+      .returning({ id: synthesisRuns.id })
+      .get().id;
+    const themeIds = run.themes.map((t, idx) => {
+      const themeId = tx
+        .insert(themes)
+        .values({ runId, idx, label: t.label, keywords: JSON.stringify(t.keywords) })
+        .returning({ id: themes.id })
+        .get().id;
+      const rows = t.quoteIds.map((quoteId, rank) => ({ themeId, quoteId, rank }));
+      for (let i = 0; i < rows.length; i += 500) tx.insert(themeQuotes).values(rows.slice(i, i + 500)).run();
+      return themeId;
+    });
+    run.personas.forEach((p, idx) => {
+      const personaId = tx
+        .insert(personas)
+        .values({
+          runId,
+          idx,
+          name: p.name,
+          mark: p.mark,
+          summary: p.summary,
+          definingQuoteId: p.definingQuoteId,
+          sections: JSON.stringify(p.sections),
+          themeIds: JSON.stringify(p.themeIndexes.map((i) => themeIds[i]).filter((x) => x !== undefined)),
+        })
+        .returning({ id: personas.id })
+        .get().id;
+      if (p.participantIds.length)
+        tx.insert(personaParticipants).values(p.participantIds.map((participantId) => ({ personaId, participantId }))).run();
+    });
+    return runId;
+  });
+}
+
+function latestRunId(db: Db): number | null {
+  return db.select({ id: synthesisRuns.id }).from(synthesisRuns).orderBy(desc(synthesisRuns.id)).get()?.id ?? null;
+}
+
+export function latestRun(db: Db) {
+  return db.select().from(synthesisRuns).orderBy(desc(synthesisRuns.id)).get() ?? null;
+}
+
+export function listThemes(db: Db, topN = 5): Theme[] {
+  const runId = latestRunId(db);
+  if (runId === null) return [];
+  const rows = db.select().from(themes).where(eq(themes.runId, runId)).orderBy(asc(themes.idx)).all();
+  const links = db
+    .select({ themeId: themeQuotes.themeId, quoteId: themeQuotes.quoteId, participantId: quotes.participantId })
+    .from(themeQuotes)
+    .innerJoin(themes, eq(themes.id, themeQuotes.themeId))
+    .innerJoin(quotes, eq(quotes.id, themeQuotes.quoteId))
+    .where(eq(themes.runId, runId))
+    .orderBy(asc(themeQuotes.themeId), asc(themeQuotes.rank))
+    .all();
+  const byTheme = new Map<number, { quoteId: number; participantId: number }[]>();
+  for (const l of links) (byTheme.get(l.themeId) ?? byTheme.set(l.themeId, []).get(l.themeId)!).push(l);
+  const topIds = rows.flatMap((t) => (byTheme.get(t.id) ?? []).slice(0, topN).map((l) => l.quoteId));
+  const top = new Map(listQuotes(db, { ids: topIds }).map((q) => [q.id, q]));
+  return rows.map((t) => {
+    const members = byTheme.get(t.id) ?? [];
+    return {
+      id: t.id,
+      label: t.label,
+      keywords: JSON.parse(t.keywords) as string[],
+      size: members.length,
+      quoteIds: members.map((m) => m.quoteId),
+      topQuotes: members.slice(0, topN).flatMap((m) => top.get(m.quoteId) ?? []),
+      participantCount: new Set(members.map((m) => m.participantId)).size,
+    };
+  });
+}
+
+export function listPersonas(db: Db): Persona[] {
+  const runId = latestRunId(db);
+  if (runId === null) return [];
+  const rows = db.select().from(personas).where(eq(personas.runId, runId)).orderBy(asc(personas.idx)).all();
+  return rows.map((p) => toPersona(db, p));
+}
+
+function toPersona(db: Db, p: typeof personas.$inferSelect): Persona {
+  const members = db
+    .select({ id: participants.id, name: participants.name })
+    .from(personaParticipants)
+    .innerJoin(participants, eq(participants.id, personaParticipants.participantId))
+    .where(eq(personaParticipants.personaId, p.id))
+    .orderBy(asc(participants.name))
+    .all();
+  const defining = p.definingQuoteId
+    ? db.select({ id: quotes.id, text: quotes.text }).from(quotes).where(eq(quotes.id, p.definingQuoteId)).get() ?? null
+    : null;
+  const sections = JSON.parse(p.sections) as Record<'goals' | 'frustrations' | 'behaviors' | 'context', Bullet[]>;
+  return {
+    id: p.id,
+    name: p.name,
+    mark: p.mark ?? null,
+    summary: p.summary,
+    participants: members,
+    definingQuote: defining,
+    goals: sections.goals ?? [],
+    frustrations: sections.frustrations ?? [],
+    behaviors: sections.behaviors ?? [],
+    context: sections.context ?? [],
+    themeIds: JSON.parse(p.themeIds) as number[],
+    edited: p.edited,
+    updatedAt: p.updatedAt,
+  };
+}
+
+export function getPersona(db: Db, id: number): Persona {
+  const row = db.select().from(personas).where(eq(personas.id, id)).get();
+  if (!row) throw new IpcFailure('not_found', `No persona with id ${id}`);
+  return toPersona(db, row);
+}
+
+/** Applies a researcher's edit; evidence must point at quotes that exist. */
+export function updatePersona(db: Db, id: number, patch: PersonaPatch): Persona {
+  return db.transaction((tx) => {
+    const current = getPersona(tx as unknown as Db, id);
+    const cited = [patch.goals, patch.frustrations, patch.behaviors, patch.context]
+      .flatMap((s) => s ?? [])
+      .flatMap((b) => b.evidence);
+    if (patch.definingQuoteId) cited.push(patch.definingQuoteId);
+    if (cited.length) {
+      const unique = [...new Set(cited)];
+      const found = tx.select({ id: quotes.id }).from(quotes).where(inArray(quotes.id, unique)).all().length;
+      if (found !== unique.length) throw new IpcFailure('invalid_evidence', 'An edit cites a quote that does not exist');
+    }
+    const sections = {
+      goals: patch.goals ?? current.goals,
+      frustrations: patch.frustrations ?? current.frustrations,
+      behaviors: patch.behaviors ?? current.behaviors,
+      context: patch.context ?? current.context,
+    };
+    tx.update(personas)
+      .set({
+        ...(patch.name !== undefined && { name: patch.name }),
+        ...(patch.summary !== undefined && { summary: patch.summary }),
+        ...(patch.mark !== undefined && { mark: patch.mark }),
+        ...(patch.definingQuoteId !== undefined && { definingQuoteId: patch.definingQuoteId }),
+        sections: JSON.stringify(sections),
+        edited: true,
+        updatedAt: sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`,
+      })
+      .where(eq(personas.id, id))
+      .run();
+    return getPersona(tx as unknown as Db, id);
+  });
+}

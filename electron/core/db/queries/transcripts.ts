@@ -1,0 +1,121 @@
+import { asc, eq, sql } from 'drizzle-orm';
+import type { SpeakerRole, TranscriptDetail, TranscriptFormat, TranscriptSummary } from '../../../../shared/domain';
+import { IpcFailure } from '../../../../shared/ipc/contract';
+import type { Db } from '../open';
+import { participants, quotes, speakers, transcripts, turns } from '../schema';
+
+export interface NewTranscript {
+  fileName: string;
+  sourcePath: string;
+  format: TranscriptFormat;
+  contentHash: string;
+  interviewDate: string | null;
+}
+
+export function findTranscriptByHash(db: Db, contentHash: string): { id: number; fileName: string } | undefined {
+  return db
+    .select({ id: transcripts.id, fileName: transcripts.fileName })
+    .from(transcripts)
+    .where(eq(transcripts.contentHash, contentHash))
+    .get();
+}
+
+export function insertTranscript(db: Db, t: NewTranscript): number {
+  return db.insert(transcripts).values(t).returning({ id: transcripts.id }).get().id;
+}
+
+export function insertTurns(
+  db: Db,
+  transcriptId: number,
+  rows: { speaker: string; text: string; startMs: number | null }[],
+): number[] {
+  return rows.map(
+    (r, idx) =>
+      db
+        .insert(turns)
+        .values({ transcriptId, idx, speaker: r.speaker, text: r.text, startMs: r.startMs })
+        .returning({ id: turns.id })
+        .get().id,
+  );
+}
+
+export function setSpeakers(
+  db: Db,
+  transcriptId: number,
+  rows: { name: string; role: SpeakerRole; participantId: number | null }[],
+): void {
+  db.delete(speakers).where(eq(speakers.transcriptId, transcriptId)).run();
+  if (rows.length) db.insert(speakers).values(rows.map((r) => ({ ...r, transcriptId }))).run();
+}
+
+export function transcriptTurns(db: Db, transcriptId: number) {
+  return db
+    .select({ id: turns.id, idx: turns.idx, speaker: turns.speaker, text: turns.text, startMs: turns.startMs })
+    .from(turns)
+    .where(eq(turns.transcriptId, transcriptId))
+    .orderBy(asc(turns.idx))
+    .all();
+}
+
+export function listTranscripts(db: Db): TranscriptSummary[] {
+  const rows = db
+    .select({
+      id: transcripts.id,
+      fileName: transcripts.fileName,
+      sourcePath: transcripts.sourcePath,
+      format: transcripts.format,
+      importedAt: transcripts.importedAt,
+      interviewDate: transcripts.interviewDate,
+      turnCount: sql<number>`(select count(*) from ${turns} where ${turns.transcriptId} = ${transcripts.id})`,
+      quoteCount: sql<number>`(select count(*) from ${quotes} where ${quotes.transcriptId} = ${transcripts.id})`,
+    })
+    .from(transcripts)
+    .orderBy(asc(transcripts.fileName), asc(transcripts.id))
+    .all();
+  const speakerRows = db
+    .select({ transcriptId: speakers.transcriptId, name: speakers.name, role: speakers.role, participant: participants.name })
+    .from(speakers)
+    .leftJoin(participants, eq(participants.id, speakers.participantId))
+    .all();
+  return rows.map((r) => {
+    const mine = speakerRows.filter((s) => s.transcriptId === r.id);
+    return {
+      ...r,
+      interviewer: mine.find((s) => s.role === 'interviewer')?.name ?? null,
+      participants: mine.filter((s) => s.role === 'participant').map((s) => s.participant ?? s.name),
+    };
+  });
+}
+
+export function getTranscript(db: Db, id: number): TranscriptDetail {
+  const summary = listTranscripts(db).find((t) => t.id === id);
+  if (!summary) throw new IpcFailure('not_found', `No transcript with id ${id}`);
+  const roles = new Map(
+    db
+      .select({ name: speakers.name, role: speakers.role })
+      .from(speakers)
+      .where(eq(speakers.transcriptId, id))
+      .all()
+      .map((s) => [s.name, s.role] as const),
+  );
+  const turnRows = transcriptTurns(db, id);
+  const counts = new Map<string, number>();
+  for (const t of turnRows) counts.set(t.speaker, (counts.get(t.speaker) ?? 0) + 1);
+  return {
+    ...summary,
+    turns: turnRows.map((t) => ({
+      id: t.id,
+      index: t.idx,
+      speaker: t.speaker,
+      role: roles.get(t.speaker) ?? 'other',
+      text: t.text,
+      startMs: t.startMs,
+    })),
+    speakers: [...counts].map(([name, turnCount]) => ({ name, turnCount, role: roles.get(name) ?? 'other' })),
+  };
+}
+
+export function deleteTranscript(db: Db, id: number): void {
+  const r = db.delete(transcripts).where(eq(transcripts.id, id)).run();
+  if (r.changes === 0) throw new IpcFailure('not_found', `No transcript with id ${id}`);
+}

@@ -1,0 +1,178 @@
+// The study file's schema. Migrations in ./migrations are generated from this file by
+// `npm run db:generate` (drizzle-kit) and shipped with the app; never edit an applied migration.
+import { sql } from 'drizzle-orm';
+import { blob, index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+
+const now = sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`;
+
+export const studyMeta = sqliteTable('study_meta', {
+  key: text('key').primaryKey(),
+  value: text('value').notNull(),
+});
+
+export const transcripts = sqliteTable(
+  'transcripts',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    fileName: text('file_name').notNull(),
+    sourcePath: text('source_path').notNull(),
+    format: text('format', { enum: ['text', 'markdown', 'webvtt'] }).notNull(),
+    contentHash: text('content_hash').notNull(),
+    interviewDate: text('interview_date'),
+    importedAt: text('imported_at').notNull().default(now),
+  },
+  (t) => [uniqueIndex('transcripts_content_hash').on(t.contentHash)],
+);
+
+export const participants = sqliteTable(
+  'participants',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    /** Normalised speaker label: the same person across rounds is one participant. */
+    key: text('key').notNull(),
+    name: text('name').notNull(),
+    createdAt: text('created_at').notNull().default(now),
+  },
+  (t) => [uniqueIndex('participants_key').on(t.key)],
+);
+
+export const speakers = sqliteTable(
+  'speakers',
+  {
+    transcriptId: integer('transcript_id')
+      .notNull()
+      .references(() => transcripts.id, { onDelete: 'cascade' }),
+    name: text('name').notNull(),
+    role: text('role', { enum: ['interviewer', 'participant', 'other'] }).notNull(),
+    participantId: integer('participant_id').references(() => participants.id),
+  },
+  (t) => [primaryKey({ columns: [t.transcriptId, t.name] }), index('speakers_participant').on(t.participantId)],
+);
+
+export const turns = sqliteTable(
+  'turns',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    transcriptId: integer('transcript_id')
+      .notNull()
+      .references(() => transcripts.id, { onDelete: 'cascade' }),
+    idx: integer('idx').notNull(),
+    speaker: text('speaker').notNull(),
+    text: text('text').notNull(),
+    startMs: integer('start_ms'),
+  },
+  (t) => [uniqueIndex('turns_transcript_idx').on(t.transcriptId, t.idx)],
+);
+
+export const quotes = sqliteTable(
+  'quotes',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    transcriptId: integer('transcript_id')
+      .notNull()
+      .references(() => transcripts.id, { onDelete: 'cascade' }),
+    turnId: integer('turn_id')
+      .notNull()
+      .references(() => turns.id, { onDelete: 'cascade' }),
+    participantId: integer('participant_id')
+      .notNull()
+      .references(() => participants.id),
+    text: text('text').notNull(),
+    textHash: text('text_hash').notNull(),
+    startOffset: integer('start_offset').notNull(),
+    endOffset: integer('end_offset').notNull(),
+  },
+  (t) => [
+    index('quotes_transcript').on(t.transcriptId),
+    index('quotes_participant').on(t.participantId),
+    index('quotes_text_hash').on(t.textHash),
+  ],
+);
+
+/** Vectors cached by (model, text hash): a text is never embedded twice by the same model. */
+export const embeddings = sqliteTable(
+  'embeddings',
+  {
+    modelId: text('model_id').notNull(),
+    textHash: text('text_hash').notNull(),
+    dim: integer('dim').notNull(),
+    vector: blob('vector', { mode: 'buffer' }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.modelId, t.textHash] })],
+);
+
+export const synthesisRuns = sqliteTable('synthesis_runs', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  createdAt: text('created_at').notNull().default(now),
+  modelId: text('model_id').notNull(),
+  modelHash: text('model_hash').notNull(),
+  seed: integer('seed').notNull(),
+  /** Every parameter of the run, JSON. */
+  params: text('params').notNull(),
+  chosenK: integer('chosen_k').notNull(),
+  /** Silhouette per candidate persona count, JSON. */
+  scores: text('scores').notNull(),
+});
+
+export const themes = sqliteTable(
+  'themes',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    runId: integer('run_id')
+      .notNull()
+      .references(() => synthesisRuns.id, { onDelete: 'cascade' }),
+    idx: integer('idx').notNull(),
+    label: text('label').notNull(),
+    keywords: text('keywords').notNull(),
+  },
+  (t) => [index('themes_run').on(t.runId)],
+);
+
+export const themeQuotes = sqliteTable(
+  'theme_quotes',
+  {
+    themeId: integer('theme_id')
+      .notNull()
+      .references(() => themes.id, { onDelete: 'cascade' }),
+    quoteId: integer('quote_id')
+      .notNull()
+      .references(() => quotes.id, { onDelete: 'cascade' }),
+    rank: integer('rank').notNull(),
+    similarity: real('similarity'),
+  },
+  (t) => [primaryKey({ columns: [t.themeId, t.quoteId] }), index('theme_quotes_quote').on(t.quoteId)],
+);
+
+export const personas = sqliteTable(
+  'personas',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    runId: integer('run_id')
+      .notNull()
+      .references(() => synthesisRuns.id, { onDelete: 'cascade' }),
+    idx: integer('idx').notNull(),
+    name: text('name').notNull(),
+    mark: text('mark', { enum: ['primary', 'secondary', 'anti'] }),
+    summary: text('summary').notNull().default(''),
+    definingQuoteId: integer('defining_quote_id').references(() => quotes.id, { onDelete: 'set null' }),
+    /** { goals, frustrations, behaviors, context }: lists of { text, evidence: quoteId[] }, JSON. */
+    sections: text('sections').notNull(),
+    themeIds: text('theme_ids').notNull().default('[]'),
+    edited: integer('edited', { mode: 'boolean' }).notNull().default(false),
+    updatedAt: text('updated_at').notNull().default(now),
+  },
+  (t) => [index('personas_run').on(t.runId)],
+);
+
+export const personaParticipants = sqliteTable(
+  'persona_participants',
+  {
+    personaId: integer('persona_id')
+      .notNull()
+      .references(() => personas.id, { onDelete: 'cascade' }),
+    participantId: integer('participant_id')
+      .notNull()
+      .references(() => participants.id, { onDelete: 'cascade' }),
+  },
+  (t) => [primaryKey({ columns: [t.personaId, t.participantId] })],
+);

@@ -1,0 +1,77 @@
+// Inter, read from the TTF files that @expo-google-fonts/inter ships in node_modules: no URL is
+// ever handed to react-pdf, so nothing is fetched. TTF only: react-pdf's fontkit crashes on woff2.
+// The same files feed fontkit directly so the layout can measure text before react-pdf sets it.
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { Font } from '@react-pdf/renderer';
+import { create as createFont, type Font as FontkitFont } from 'fontkit';
+
+export const FONT_FAMILY = 'Inter';
+
+const FACES = {
+  regular: { file: '400Regular/Inter_400Regular.ttf', fontWeight: 400, fontStyle: 'normal' },
+  italic: { file: '400Regular_Italic/Inter_400Regular_Italic.ttf', fontWeight: 400, fontStyle: 'italic' },
+  medium: { file: '500Medium/Inter_500Medium.ttf', fontWeight: 500, fontStyle: 'normal' },
+  semibold: { file: '600SemiBold/Inter_600SemiBold.ttf', fontWeight: 600, fontStyle: 'normal' },
+  bold: { file: '700Bold/Inter_700Bold.ttf', fontWeight: 700, fontStyle: 'normal' },
+} as const;
+
+export type Face = keyof typeof FACES;
+
+// createRequire from this module's own URL works in vitest/tsx (ESM) and in the CJS bundle
+// electron-vite emits (Rollup rewrites import.meta.url to the bundle's file URL), and resolves
+// inside app.asar once packaged.
+const requireHere = createRequire(import.meta.url);
+
+export function fontPath(face: Face): string {
+  return requireHere.resolve(`@expo-google-fonts/inter/${FACES[face].file}`);
+}
+
+let registered = false;
+
+/** Registers Inter with react-pdf once per process. */
+export function registerPdfFonts(): void {
+  if (registered) return;
+  Font.register({
+    family: FONT_FAMILY,
+    fonts: Object.keys(FACES).map((face) => {
+      const { fontWeight, fontStyle } = FACES[face as Face];
+      return { src: fontPath(face as Face), fontWeight, fontStyle };
+    }),
+  });
+  // The default English hyphenator splits words at odd places ("Grou-nded") and our budgets
+  // count whole words per line; a word that does not fit moves to the next line instead.
+  Font.registerHyphenationCallback((word) => [word]);
+  registered = true;
+}
+
+const measured = new Map<Face, FontkitFont>();
+
+function fontkitFace(face: Face): FontkitFont {
+  let font = measured.get(face);
+  if (!font) {
+    font = createFont(readFileSync(fontPath(face))) as FontkitFont;
+    measured.set(face, font);
+  }
+  return font;
+}
+
+const widthCache = new Map<string, number>();
+
+/** Advance width of `text` in points, with kerning, as fontkit (react-pdf's engine) sets it. */
+export function textWidth(text: string, face: Face, fontSize: number): number {
+  const key = `${face}\u0000${text}`;
+  let units = widthCache.get(key);
+  if (units === undefined) {
+    const font = fontkitFace(face);
+    units = font.layout(text).advanceWidth / font.unitsPerEm;
+    if (widthCache.size > 50_000) widthCache.clear();
+    widthCache.set(key, units);
+  }
+  return units * fontSize;
+}
+
+/** Whether Inter can draw this code point (it has no emoji and no CJK). */
+export function hasGlyph(codePoint: number): boolean {
+  return fontkitFace('regular').hasGlyphForCodePoint(codePoint);
+}

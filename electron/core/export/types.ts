@@ -1,0 +1,13 @@
+import type { Persona } from '../../../shared/domain';
+
+/** Everything one exported persona card needs, gathered by the caller from the study database. */
+export interface PersonaCardData {
+  persona: Persona;
+  studyName: string;
+  /** Date of the newest interview, ISO; null when no transcript carried one. */
+  researchDate: string | null;
+  /** Participants in the study the persona was synthesised from ("Based on N participants"). */
+  participantCount: number;
+  /** Every quote the persona cites (defining quote and all bullet evidence), by quote id. */
+  quotesById: Map<number, { text: string; participantName: string }>;
+}

@@ -1,0 +1,135 @@
+// Bytes -> text, refusing what is not a transcript before any parsing starts.
+// The encoding rule is deliberately small and deterministic (BOM, then strict UTF-8, then
+// Windows-1252) instead of a statistical charset detector: transcripts come out of Word, Zoom,
+// Otter or a text editor, which write UTF-8, UTF-16 with a BOM, or (old Windows) 1252, and a
+// guesser would turn a short French transcript into Latin-2 now and then.
+import { ImportError } from './errors';
+
+export const MAX_TRANSCRIPT_BYTES = 50 * 1024 * 1024;
+const MAX_CONTROL_SHARE = 0.02;
+
+type Encoding = 'utf-8' | 'utf-16le' | 'utf-16be' | 'windows-1252';
+
+export function decodeTranscriptBytes(file: string, bytes: Uint8Array): string {
+  if (bytes.length > MAX_TRANSCRIPT_BYTES) {
+    throw new ImportError(
+      'too_large',
+      file,
+      `file is ${formatMb(bytes.length)}, over the 50 MB limit for one transcript; split it into smaller files`,
+    );
+  }
+  if (bytes.length === 0) throw new ImportError('empty', file, 'file is empty (0 bytes)');
+
+  const magic = knownBinaryFormat(bytes);
+  if (magic) {
+    throw new ImportError(
+      'binary',
+      file,
+      `looks like a binary file, not a transcript text (it starts like ${magic}); export the transcript as plain text (.txt), Markdown (.md) or WebVTT (.vtt)`,
+    );
+  }
+
+  const { encoding, offset } = chooseEncoding(bytes);
+  if (encoding === 'utf-8' && offset === 0 && bytes.includes(0)) {
+    throw new ImportError('binary', file, 'looks like a binary file, not a transcript text (found NUL bytes)');
+  }
+  const text = decode(file, bytes.subarray(offset), encoding);
+  checkControlCharacters(file, text);
+  return text;
+}
+
+function chooseEncoding(bytes: Uint8Array): { encoding: Encoding; offset: number } {
+  const [b0, b1, b2] = bytes;
+  if (b0 === 0xef && b1 === 0xbb && b2 === 0xbf) return { encoding: 'utf-8', offset: 3 };
+  if (b0 === 0xff && b1 === 0xfe) return { encoding: 'utf-16le', offset: 2 };
+  if (b0 === 0xfe && b1 === 0xff) return { encoding: 'utf-16be', offset: 2 };
+  return { encoding: bomlessUtf16(bytes) ?? 'utf-8', offset: 0 };
+}
+
+/** UTF-16 saved without a BOM: text in Latin script has a zero in every other byte. */
+function bomlessUtf16(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | null {
+  const n = Math.min(bytes.length, 4096) & ~1;
+  if (n < 8) return null;
+  let evenZeros = 0;
+  let oddZeros = 0;
+  for (let i = 0; i < n; i += 2) {
+    if (bytes[i] === 0) evenZeros++;
+    if (bytes[i + 1] === 0) oddZeros++;
+  }
+  const pairs = n / 2;
+  if (oddZeros > pairs * 0.6 && evenZeros < pairs * 0.02) return 'utf-16le';
+  if (evenZeros > pairs * 0.6 && oddZeros < pairs * 0.02) return 'utf-16be';
+  return null;
+}
+
+function decode(file: string, bytes: Uint8Array, encoding: Encoding): string {
+  if (encoding === 'utf-8') {
+    try {
+      return new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes);
+    } catch {
+      // Not valid UTF-8: an old Windows export. 1252 maps every byte, so this cannot fail.
+      return new TextDecoder('windows-1252').decode(bytes);
+    }
+  }
+  let text: string;
+  try {
+    text = new TextDecoder(encoding, { fatal: true, ignoreBOM: true }).decode(bytes);
+  } catch {
+    throw new ImportError(
+      'unreadable',
+      file,
+      `is marked as ${encoding.toUpperCase()} text but its bytes are not valid ${encoding.toUpperCase()}; re-save it as UTF-8`,
+    );
+  }
+  if (text.includes('\0')) {
+    throw new ImportError('binary', file, 'looks like a binary file, not a transcript text (found NUL characters)');
+  }
+  return text;
+}
+
+function checkControlCharacters(file: string, text: string): void {
+  let controls = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    const isControl =
+      (c < 0x20 && c !== 0x09 && c !== 0x0a && c !== 0x0b && c !== 0x0c && c !== 0x0d) ||
+      (c >= 0x7f && c <= 0x9f) ||
+      c === 0xfffd;
+    if (isControl) controls++;
+  }
+  if (controls > 0 && controls > text.length * MAX_CONTROL_SHARE) {
+    throw new ImportError(
+      'binary',
+      file,
+      `looks like a binary file, not a transcript text (${controls} of ${text.length} characters are control characters)`,
+    );
+  }
+}
+
+const SIGNATURES: { bytes: number[]; at?: number; name: string }[] = [
+  { bytes: [0x25, 0x50, 0x44, 0x46, 0x2d], name: 'a PDF document' },
+  { bytes: [0x50, 0x4b, 0x03, 0x04], name: 'a ZIP archive or a Word .docx document' },
+  { bytes: [0xd0, 0xcf, 0x11, 0xe0], name: 'an old Word .doc document' },
+  { bytes: [0x89, 0x50, 0x4e, 0x47], name: 'a PNG image' },
+  { bytes: [0xff, 0xd8, 0xff], name: 'a JPEG image' },
+  { bytes: [0x47, 0x49, 0x46, 0x38], name: 'a GIF image' },
+  { bytes: [0x52, 0x49, 0x46, 0x46], name: 'a RIFF (WAV/AVI) media file' },
+  { bytes: [0x49, 0x44, 0x33], name: 'an MP3 audio file' },
+  { bytes: [0x66, 0x74, 0x79, 0x70], at: 4, name: 'an MP4/M4A media file' },
+  { bytes: [0x1a, 0x45, 0xdf, 0xa3], name: 'a WebM/MKV media file' },
+  { bytes: [0x4f, 0x67, 0x67, 0x53], name: 'an Ogg media file' },
+];
+
+function knownBinaryFormat(bytes: Uint8Array): string | null {
+  for (const sig of SIGNATURES) {
+    const at = sig.at ?? 0;
+    if (bytes.length >= at + sig.bytes.length && sig.bytes.every((b, i) => bytes[at + i] === b)) {
+      return sig.name;
+    }
+  }
+  return null;
+}
+
+function formatMb(n: number): string {
+  return `${(n / (1024 * 1024)).toFixed(1)} MB`;
+}

@@ -1,0 +1,179 @@
+// "Name: text" speaker labels: reading one line, then deciding for the whole document which
+// labels are people. A label is only a candidate when it is shaped like a name (<= 40 chars,
+// <= 4 words, capitalised words, no URL or sentence punctuation); it is accepted when it recurs,
+// or, said once, when it looks like the document's other speakers (all caps among all caps) and
+// comes after the conversation has started. Lines quoted with ">" are never labels: a
+// blockquote "> NAME: ..." is someone else's words, not a turn of NAME.
+import { parseClock, leadingStamp } from './timestamps';
+
+export interface LabelCandidate {
+  /** Label as written without wrappers, qualifiers and timestamps: "MEL", "Mel Chua". */
+  base: string;
+  /** Text before a comma when the label had one ("MEL, TYPING"), resolved against other labels. */
+  commaHead: string | null;
+  rest: string;
+  startMs: number | null;
+}
+
+const MAX_LABEL_CHARS = 40;
+const MAX_LABEL_WORDS = 4;
+const MAX_SCAN = 90;
+const WORD = /^[\p{L}\p{N}][\p{L}\p{N}\p{M}.'’-]*$/u;
+const STARTS_UPPER = /^[\p{Lu}\p{Lt}\p{Lo}]/u;
+const HAS_LOWER = /\p{Ll}/u;
+const NAME_PARTICLES = new Set(['van', 'von', 'de', 'da', 'del', 'der', 'den', 'di', 'du', 'la', 'le', 'bin', 'al', 'y', 'st.']);
+
+/** Words that open "Word: ..." lines in notes and metadata but are not people. */
+const NOT_SPEAKERS = new Set([
+  'note', 'notes', 'nb', 'n.b.', 'ps', 'p.s.', 'edit', 'edited', 'update', 'updated', 'source', 'sources',
+  'link', 'links', 'url', 'http', 'https', 'ftp', 'mailto', 'www', 'date', 'time', 'duration', 'length',
+  'location', 'place', 'subject', 'title', 'topic', 'summary', 'warning', 'caution', 'tip', 'todo',
+  'example', 'examples', 'e.g', 'e.g.', 'i.e', 'i.e.', 'step', 're', 'fwd', 'fw', 'from', 'to', 'cc', 'bcc',
+  'sent', 'attendees', 'participants', 'transcript', 'transcribed by', 'recorded', 'recording', 'tags',
+  'keywords', 'agenda', 'objective', 'goal', 'goals', 'context', 'background', 'status', 'version',
+  'copyright', 'license', 'licence', 'author', 'authors', 'project', 'study', 'session', 'total',
+  'pros', 'cons', 'answer key', 'reference', 'references', 'see also', 'disclaimer',
+  // Discourse words that open a sentence with a colon ("So: here's the thing").
+  'so', 'and', 'but', 'or', 'also', 'anyway', 'well', 'okay', 'ok', 'yes', 'no', 'yeah', 'now', 'then',
+  'first', 'second', 'third', 'finally', 'however', 'therefore', 'basically', 'honestly', 'seriously',
+  'remember', 'quote', 'unquote', 'important', 'result', 'results', 'conclusion',
+]);
+
+/**
+ * Reads a speaker label at the start of a line: "MEL: text", "Mel Chua: text", "**Sam:** text",
+ * "[00:01:02] Alex: text", "Alex (00:01:02): text", "AMANDA (typed): text", "Alex:" alone.
+ */
+export function readLabel(line: string): LabelCandidate | null {
+  let s = line;
+  if (/^ {0,3}>/.test(s)) return null;
+  let startMs: number | null = null;
+  const stamp = leadingStamp(s);
+  if (stamp) {
+    startMs = stamp.ms;
+    s = s.slice(stamp.length);
+  }
+  s = s.replace(/^ {0,3}(?:\*\*|__|\*|_)?/, '');
+
+  const colon = findLabelColon(s);
+  if (colon < 0) return null;
+  let rawLabel = s.slice(0, colon);
+  let after = colon + 1;
+  const closing = /^(?:\*\*|__|\*|_)/.exec(s.slice(after, after + 2));
+  if (closing) after += closing[0].length;
+  if (after < s.length && !/\s/.test(s.charAt(after))) return null;
+  rawLabel = rawLabel.replace(/(?:\*\*|__|\*|_)$/, '').trim();
+  if (rawLabel.length === 0 || rawLabel.length > MAX_LABEL_CHARS) return null;
+
+  const bracketed = /^([^()[\]]*?)\s*[([]([^()[\]]*)[)\]]$/.exec(rawLabel);
+  let label = rawLabel;
+  if (bracketed && bracketed[1] !== undefined && bracketed[2] !== undefined) {
+    label = bracketed[1];
+    const ms = parseClock(bracketed[2]);
+    if (ms !== null) startMs ??= ms;
+  }
+  let commaHead: string | null = null;
+  const comma = label.indexOf(',');
+  if (comma >= 0) {
+    commaHead = label.slice(0, comma).trim();
+    if (!isNameShaped(commaHead)) return null;
+  } else if (!isNameShaped(label)) {
+    return null;
+  }
+  return { base: collapse(label), commaHead: commaHead && collapse(commaHead), rest: s.slice(after).trim(), startMs };
+}
+
+/** The first ":" that ends a label: followed by space, end of line, or a closing "**". */
+function findLabelColon(s: string): number {
+  const limit = Math.min(s.length, MAX_SCAN);
+  for (let i = 1; i < limit; i++) {
+    if (s.charCodeAt(i) !== 0x3a) continue;
+    const next = s.charAt(i + 1);
+    if (next === '' || next === ' ' || next === '\t' || next === '*' || next === '_') return i;
+  }
+  return -1;
+}
+
+export function isNameShaped(label: string): boolean {
+  const words = label.trim().split(/\s+/);
+  if (words.length === 0 || words.length > MAX_LABEL_WORDS) return false;
+  if (!STARTS_UPPER.test(label.trim())) return false;
+  if (NOT_SPEAKERS.has(collapse(label).toLowerCase())) return false;
+  return words.every((w, i) => WORD.test(w) && (i > 0 && NAME_PARTICLES.has(w.toLowerCase()) ? true : !/^\p{Ll}/u.test(w)));
+}
+
+export function speakerKey(label: string): string {
+  return collapse(label).toLowerCase();
+}
+
+function collapse(s: string): string {
+  return s.trim().replace(/\s+/g, ' ');
+}
+
+export interface ResolvedLabels {
+  /** Display name per candidate position; positions that are not speakers are absent. */
+  speakerAt: Map<number, string>;
+  /** Position of the first accepted label (the conversation starts there), or -1. */
+  start: number;
+}
+
+export interface PositionedLabel {
+  at: number;
+  label: LabelCandidate;
+  /** Named by markup (a WebVTT <v> tag) rather than guessed from "Name:". */
+  certain?: boolean;
+}
+
+/** Decides which candidates, given in document order, are speakers, and how to spell each. */
+export function resolveLabels(candidates: PositionedLabel[]): ResolvedLabels {
+  const plainKeys = new Set(
+    candidates.filter((c) => c.label.commaHead === null).map((c) => speakerKey(c.label.base)),
+  );
+  const keyed: { at: number; key: string; display: string; certain: boolean }[] = [];
+  for (const { at, label, certain = false } of candidates) {
+    if (label.commaHead === null) {
+      keyed.push({ at, key: speakerKey(label.base), display: label.base, certain });
+    } else if (plainKeys.has(speakerKey(label.commaHead))) {
+      // "MEL, TYPING" is MEL typing; "Smith, John" with no "Smith" elsewhere is not a label.
+      keyed.push({ at, key: speakerKey(label.commaHead), display: label.commaHead, certain });
+    }
+  }
+
+  const counts = new Map<string, number>();
+  const spellings = new Map<string, Map<string, number>>();
+  for (const { key, display } of keyed) {
+    counts.set(key, (counts.get(key) ?? 0) + 1);
+    const forKey = spellings.get(key) ?? new Map<string, number>();
+    forKey.set(display, (forKey.get(display) ?? 0) + 1);
+    spellings.set(key, forKey);
+  }
+  const displays = new Map([...spellings].map(([key, forKey]) => [key, mostFrequent(forKey)]));
+
+  const recurring = new Set([...counts].filter(([, n]) => n >= 2).map(([k]) => k));
+  const allCaps = recurring.size > 0 && [...recurring].every((k) => !HAS_LOWER.test(displays.get(k) ?? k));
+  const fewLabels = recurring.size === 0 && counts.size <= 6;
+
+  const speakerAt = new Map<number, string>();
+  let start = -1;
+  for (const { at, key, certain } of keyed) {
+    const display = displays.get(key) ?? key;
+    const trusted = certain || recurring.has(key) || fewLabels;
+    // A label said once, above the first recurring one, is metadata ("Participant: Sam").
+    if (!trusted && start < 0) continue;
+    if (!trusted && allCaps && HAS_LOWER.test(display)) continue;
+    if (start < 0) start = at;
+    speakerAt.set(at, display);
+  }
+  return { speakerAt, start };
+}
+
+function mostFrequent(forKey: Map<string, number>): string {
+  let best = '';
+  let bestCount = 0;
+  for (const [spelling, n] of forKey) {
+    if (n > bestCount) {
+      best = spelling;
+      bestCount = n;
+    }
+  }
+  return best;
+}

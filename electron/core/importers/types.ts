@@ -1,0 +1,23 @@
+import type { TranscriptFormat } from '../../../shared/domain';
+
+export interface ParsedTurn {
+  speaker: string;
+  text: string;
+  startMs: number | null;
+}
+
+export interface ParsedTranscript {
+  format: TranscriptFormat;
+  turns: ParsedTurn[];
+  /** sha256 hex of the original bytes, before decoding. */
+  contentHash: string;
+  /** ISO yyyy-mm-dd when the text states when the interview took place. */
+  interviewDate: string | null;
+}
+
+/** What a format parser hands back: turns, plus the text around them where a date may be stated. */
+export interface FormatParse {
+  turns: ParsedTurn[];
+  /** Text outside the turns: preamble, front matter, WebVTT header and NOTE blocks. */
+  preamble: string;
+}

@@ -1,0 +1,46 @@
+import { basename } from 'node:path';
+import type { ImportFileResult } from '../../../shared/domain';
+import type { Db } from '../db/open';
+import { findTranscriptByHash, insertTranscript, insertTurns } from '../db/queries/transcripts';
+import { ImportError } from '../importers/errors';
+import { detectInterviewer, parseTranscript } from '../importers/parse';
+import { assignSpeakersAndQuotes } from './writeTranscript';
+
+export interface SourceFile {
+  /** Where it came from: a path on disk, or a dropped file's name. */
+  path: string;
+  bytes: Uint8Array;
+}
+
+/** One file, one transaction: a failure leaves nothing of the file in the study. */
+export function ingestFile(db: Db, file: SourceFile): ImportFileResult {
+  const name = basename(file.path);
+  try {
+    const parsed = parseTranscript(name, file.bytes);
+    const dup = findTranscriptByHash(db, parsed.contentHash);
+    if (dup) return { path: file.path, status: 'skipped', message: `${name}: already imported (same content as ${dup.fileName})`, transcriptId: dup.id };
+    const transcriptId = db.transaction((tx) => {
+      const t = tx as unknown as Db;
+      const id = insertTranscript(t, {
+        fileName: name,
+        sourcePath: file.path,
+        format: parsed.format,
+        contentHash: parsed.contentHash,
+        interviewDate: parsed.interviewDate,
+      });
+      insertTurns(t, id, parsed.turns);
+      assignSpeakersAndQuotes(t, id, detectInterviewer(parsed.turns));
+      return id;
+    });
+    const speakers = new Set(parsed.turns.map((t) => t.speaker)).size;
+    return {
+      path: file.path,
+      status: 'ok',
+      message: `${name}: ${parsed.format}, ${parsed.turns.length} turns, ${speakers} speakers`,
+      transcriptId,
+    };
+  } catch (err) {
+    const message = err instanceof ImportError ? err.message : `${name}: could not import (${(err as Error).message})`;
+    return { path: file.path, status: 'error', message };
+  }
+}

@@ -1,0 +1,39 @@
+import type { JobFinished, StudyInfo } from '../../../shared/domain';
+import { IpcFailure, type ExportFormat } from '../../../shared/ipc/contract';
+import type { Db } from '../db/open';
+import { listQuotes } from '../db/queries/quotes';
+import { listPersonas } from '../db/queries/synthesis';
+import type { PersonaCardData } from '../export/types';
+import { throwIfCancelled, type JobContext } from './runner';
+
+export async function runExportJob(
+  db: Db,
+  study: StudyInfo,
+  opts: { format: ExportFormat; outDir: string; personaIds?: number[] },
+  ctx: JobContext,
+): Promise<JobFinished['result']> {
+  const personas = listPersonas(db).filter((p) => !opts.personaIds || opts.personaIds.includes(p.id));
+  if (personas.length === 0) throw new IpcFailure('nothing_to_export', 'There are no personas to export yet: run a synthesis first');
+  const cited = personas.flatMap((p) => [
+    ...(p.definingQuote ? [p.definingQuote.id] : []),
+    ...[p.goals, p.frustrations, p.behaviors, p.context].flat().flatMap((b) => b.evidence),
+  ]);
+  const quotesById = new Map(
+    listQuotes(db, { ids: [...new Set(cited)] }).map((q) => [q.id, { text: q.text, participantName: q.participantName }]),
+  );
+  const cards: PersonaCardData[] = personas.map((persona) => ({
+    persona,
+    studyName: study.name,
+    researchDate: study.researchDate,
+    participantCount: persona.participants.length,
+    quotesById,
+  }));
+  throwIfCancelled(ctx.signal);
+  // The renderer is only loaded when exporting: react-pdf is heavy and most sessions never export.
+  const { writeExport } = await import('../export/files');
+  const files = await writeExport(cards, opts.format, opts.outDir, (done, total) => {
+    throwIfCancelled(ctx.signal);
+    ctx.progress(done, total, `Exported ${done} of ${total}`);
+  });
+  return { export: { files } };
+}

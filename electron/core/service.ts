@@ -1,0 +1,227 @@
+// The core: every channel of the contract, over one open study. Plain Node, no `electron`.
+import { EventEmitter } from 'node:events';
+import { existsSync, mkdirSync, readFileSync, writeFileSync, renameSync } from 'node:fs';
+import { basename, dirname, extname, join, resolve } from 'node:path';
+import type { StudyInfo } from '../../shared/domain';
+import {
+  IpcFailure,
+  type CoreChannel,
+  type EventName,
+  type Events,
+  type Handlers,
+  type ParsedInputOf,
+} from '../../shared/ipc/contract';
+import { openStudyDb, type StudyDb } from './db/open';
+import { listParticipants } from './db/queries/participants';
+import { listQuotes } from './db/queries/quotes';
+import { getMeta, researchDate, setMeta, studyCounts } from './db/queries/study';
+import { listPersonas, listThemes, updatePersona } from './db/queries/synthesis';
+import { deleteTranscript, getTranscript, listTranscripts } from './db/queries/transcripts';
+import type { Embedder } from './embeddings/embedder';
+import { MODEL_ID, defaultModelsDir, modelStatus } from './embeddings/model';
+import { assignSpeakersAndQuotes } from './ingest/writeTranscript';
+import { runExportJob } from './jobs/exportJob';
+import { runImportJob, runImportContentJob } from './jobs/importJob';
+import { JobRunner } from './jobs/runner';
+import { runSynthesisJob } from './jobs/synthesizeJob';
+import { appRoot } from './paths';
+
+export interface CoreOptions {
+  /** Where the recent-studies list lives (Electron: userData; CLI/harness: a per-user folder). */
+  settingsDir: string;
+  modelsDir?: string;
+  /** Injected for tests of job mechanics; the app always uses the real model. */
+  createEmbedder?: () => Promise<Embedder>;
+}
+
+export const STUDY_EXTENSION = '.grounded';
+const MAX_RECENT = 10;
+
+export class Core {
+  private study: StudyDb | null = null;
+  private embedder: Promise<Embedder> | null = null;
+  private readonly emitter = new EventEmitter();
+  readonly jobs: JobRunner;
+  readonly modelsDir: string;
+
+  constructor(private readonly opts: CoreOptions) {
+    this.modelsDir = opts.modelsDir ?? defaultModelsDir();
+    this.jobs = new JobRunner({
+      onProgress: (p) => this.emit('jobs:progress', p),
+      onFinished: (f) => {
+        this.emit('jobs:finished', f);
+        this.emit('study:changed', { reason: `${f.kind} ${f.status}` });
+      },
+    });
+  }
+
+  on<E extends EventName>(event: E, listener: (payload: Events[E]) => void): () => void {
+    this.emitter.on(event, listener);
+    return () => this.emitter.off(event, listener);
+  }
+
+  private emit<E extends EventName>(event: E, payload: Events[E]): void {
+    this.emitter.emit(event, payload);
+  }
+
+  requireStudy(): StudyDb {
+    if (!this.study) throw new IpcFailure('no_study', 'No study is open: create or open one first');
+    return this.study;
+  }
+
+  getEmbedder(): Promise<Embedder> {
+    if (!this.embedder) {
+      const status = modelStatus(this.modelsDir);
+      if (!status.available && !this.opts.createEmbedder) {
+        throw new IpcFailure('model_unavailable', status.reason ?? 'The embedding model is not available');
+      }
+      this.embedder = this.opts.createEmbedder
+        ? this.opts.createEmbedder()
+        : import('./embeddings/embedder').then((m) => m.createEmbedder({ modelsDir: this.modelsDir }));
+      this.embedder.catch(() => (this.embedder = null));
+    }
+    return this.embedder;
+  }
+
+  async openStudy(path: string, create: boolean): Promise<StudyInfo> {
+    const full = resolve(path);
+    await this.closeStudy();
+    const study = openStudyDb(full, { create });
+    if (!getMeta(study.db, 'name')) {
+      setMeta(study.db, 'name', basename(full, extname(full)));
+      setMeta(study.db, 'createdAt', new Date().toISOString());
+    }
+    this.study = study;
+    this.remember(full);
+    return this.info()!;
+  }
+
+  async closeStudy(): Promise<void> {
+    if (!this.study) return;
+    this.jobs.cancelAll();
+    await this.jobs.idle();
+    this.study.close();
+    this.study = null;
+  }
+
+  info(): StudyInfo | null {
+    if (!this.study) return null;
+    const { db, path } = this.study;
+    return {
+      path,
+      name: getMeta(db, 'name') ?? basename(path),
+      createdAt: getMeta(db, 'createdAt') ?? '',
+      counts: studyCounts(db, MODEL_ID),
+      researchDate: researchDate(db),
+    };
+  }
+
+  private recentFile(): string {
+    return join(this.opts.settingsDir, 'recent-studies.json');
+  }
+
+  recent(): string[] {
+    try {
+      const list = JSON.parse(readFileSync(this.recentFile(), 'utf8')) as unknown;
+      return Array.isArray(list) ? list.filter((p): p is string => typeof p === 'string' && existsSync(p)) : [];
+    } catch {
+      return [];
+    }
+  }
+
+  private remember(path: string): void {
+    const list = [path, ...this.recent().filter((p) => p !== path)].slice(0, MAX_RECENT);
+    mkdirSync(this.opts.settingsDir, { recursive: true });
+    const tmp = `${this.recentFile()}.tmp`;
+    writeFileSync(tmp, JSON.stringify(list, null, 2));
+    renameSync(tmp, this.recentFile());
+  }
+
+  async close(): Promise<void> {
+    await this.closeStudy();
+    if (this.embedder) await (await this.embedder.catch(() => null))?.dispose();
+    this.embedder = null;
+  }
+
+  handlers(): Handlers<CoreChannel> {
+    return {
+      'app:status': () => ({ model: modelStatus(this.modelsDir), version: appVersion() }),
+      'study:create': async ({ path }) => {
+        const full = withExtension(path);
+        if (existsSync(full)) throw new IpcFailure('exists', `${full}: already exists; open it instead`);
+        mkdirSync(dirname(full), { recursive: true });
+        return this.openStudy(full, true);
+      },
+      'study:open': ({ path }) => this.openStudy(path, false),
+      'study:close': async () => {
+        await this.closeStudy();
+        return null;
+      },
+      'study:info': () => this.info(),
+      'study:recent': () => this.recent(),
+      'transcripts:list': () => listTranscripts(this.requireStudy().db),
+      'transcripts:get': ({ id }) => getTranscript(this.requireStudy().db, id),
+      'transcripts:setInterviewer': ({ id, speaker }) => this.setInterviewer(id, speaker),
+      'transcripts:delete': ({ id }) => {
+        deleteTranscript(this.requireStudy().db, id);
+        this.emit('study:changed', { reason: 'transcript deleted' });
+        return null;
+      },
+      'participants:list': () => listParticipants(this.requireStudy().db),
+      'quotes:list': (filter) => listQuotes(this.requireStudy().db, filter),
+      'themes:list': () => listThemes(this.requireStudy().db),
+      'personas:list': () => listPersonas(this.requireStudy().db),
+      'personas:update': ({ id, patch }) => {
+        const persona = updatePersona(this.requireStudy().db, id, patch);
+        this.emit('study:changed', { reason: 'persona edited' });
+        return persona;
+      },
+      'jobs:start': (spec) => ({ jobId: this.startJob(spec).jobId }),
+      'jobs:cancel': ({ jobId }) => {
+        this.jobs.cancel(jobId);
+        return null;
+      },
+    };
+  }
+
+  /** Starts a job; the CLI awaits `done`, the UI follows the events. */
+  startJob(spec: ParsedInputOf<'jobs:start'>) {
+    const study = this.requireStudy();
+    switch (spec.kind) {
+      case 'import':
+        return this.jobs.start('import', (ctx) => runImportJob(study.db, spec.paths, ctx));
+      case 'importContent':
+        return this.jobs.start('import', (ctx) => runImportContentJob(study.db, spec.files, ctx));
+      case 'synthesize':
+        return this.jobs.start('synthesize', async (ctx) =>
+          runSynthesisJob(study.db, await this.getEmbedder(), { personas: spec.personas, seed: spec.seed }, ctx),
+        );
+      case 'export':
+        return this.jobs.start('export', (ctx) =>
+          runExportJob(study.db, this.info()!, { format: spec.format, outDir: spec.outDir, personaIds: spec.personaIds }, ctx),
+        );
+    }
+  }
+
+  private setInterviewer(id: number, speaker: string) {
+    const { db } = this.requireStudy();
+    const detail = getTranscript(db, id);
+    if (!detail.speakers.some((s) => s.name === speaker)) {
+      throw new IpcFailure('invalid_input', `${detail.fileName}: has no speaker named "${speaker}"`);
+    }
+    db.transaction((tx) => assignSpeakersAndQuotes(tx as unknown as typeof db, id, speaker));
+    this.emit('study:changed', { reason: 'interviewer changed' });
+    return getTranscript(db, id);
+  }
+}
+
+export function withExtension(path: string): string {
+  const full = resolve(path);
+  return extname(full) === STUDY_EXTENSION ? full : `${full}${STUDY_EXTENSION}`;
+}
+
+let version: string | null = null;
+function appVersion(): string {
+  version ??= (JSON.parse(readFileSync(join(appRoot(), 'package.json'), 'utf8')) as { version: string }).version;
+  return version;
+}

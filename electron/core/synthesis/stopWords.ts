@@ -1,0 +1,42 @@
+// Words that never make a theme label: English function words (sklearn's ENGLISH_STOP_WORDS,
+// which BERTopic uses by default) plus the filler of spoken interviews, which would otherwise
+// top every cluster because transcripts are full of it.
+
+const ENGLISH = `a about above across after afterwards again against all almost alone along already also
+although always am among amongst amoungst amount an and another any anyhow anyone anything anyway
+anywhere are around as at back be became because become becomes becoming been before beforehand
+behind being below beside besides between beyond bill both bottom but by call can cannot cant co con
+could couldnt cry de describe detail do done down due during each eg eight either eleven else
+elsewhere empty enough etc even ever every everyone everything everywhere except few fifteen fifty
+fill find fire first five for former formerly forty found four from front full further get give go
+had has hasnt have he hence her here hereafter hereby herein hereupon hers herself him himself his
+how however hundred i ie if in inc indeed interest into is it its itself keep last latter latterly
+least less ltd made many may me meanwhile might mill mine more moreover most mostly move much must
+my myself name namely neither never nevertheless next nine no nobody none noone nor not nothing now
+nowhere of off often on once one only onto or other others otherwise our ours ourselves out over own
+part per perhaps please put rather re same see seem seemed seeming seems serious several she should
+show side since sincere six sixty so some somehow someone something sometime sometimes somewhere
+still such system take ten than that the their them themselves then thence there thereafter thereby
+therefore therein thereupon these they thick thin third this those though three through throughout
+thru thus to together too top toward towards twelve twenty two un under until up upon us very via
+was we well were what whatever when whence whenever where whereafter whereas whereby wherein
+whereupon wherever whether which while whither who whoever whole whom whose why will with within
+without would yet you your yours yourself yourselves`;
+
+// Contractions lose their apostrophe in tokenising ("don't" -> "don", "t"); catch the stems.
+const CONTRACTIONS = `don doesn didn isn wasn aren weren haven hasn hadn won wouldn couldn shouldn ain ll ve
+re im ive id youre youve theyre thats theres whats dont doesnt didnt isnt wasnt arent cant wont
+wouldnt shouldnt couldnt let lets`;
+
+const INTERVIEW_CHATTER = `yeah yes yep yup no nope okay ok um uh umm uhm hmm mm mhm ah oh like know knew think
+thought really just kind kinda sort sorta thing things stuff mean means meant lot lots actually
+pretty going gonna wanna want wanted wants get gets getting got gotten people guess basically
+literally honestly totally definitely probably maybe right sure mean fine good great bit little
+way ways time times say said says saying tell told talk talking feel felt look looking looked
+make makes making made use used using come came goes went doing does did day days yeah sorta
+stuff something everything anything obviously certainly quite also able need needs needed try
+trying tried start started different whatever super much many kind`;
+
+export const STOP_WORDS: ReadonlySet<string> = new Set(
+  `${ENGLISH} ${CONTRACTIONS} ${INTERVIEW_CHATTER}`.split(/\s+/).filter((word) => word.length > 0),
+);

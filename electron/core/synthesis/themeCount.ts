@@ -1,0 +1,52 @@
+// How many themes? Try a handful of k around sqrt(n/2), the classic rule of thumb, and keep
+// the one with the best silhouette. Cheap by construction: candidates are fitted on a seeded
+// sample of at most SAMPLE rows with two restarts each, and silhouette is exact in O(n·k·dim).
+
+import { kmeans } from './kmeans';
+import { createRng, deriveSeed, sampleIndices } from './random';
+import { silhouetteScore } from './silhouette';
+import { selectRows, toMatrix, type VectorMatrix } from './vectors';
+
+export const THEME_COUNT_LIMITS = { min: 2, max: 40 } as const;
+const SAMPLE = 1500;
+const MAX_CANDIDATES = 6;
+
+export interface ThemeCountChoice {
+  k: number;
+  /** Silhouette (cosine) per candidate k, keyed by k. */
+  scores: Record<string, number>;
+}
+
+/** Candidate k: up to 6 values spaced geometrically over [sqrt(n/2)/3, 1.5·sqrt(n/2)], within 2..40 and < n. */
+export function themeCountCandidates(n: number): number[] {
+  if (n < 3) return [];
+  const pivot = Math.sqrt(n / 2);
+  const hi = Math.min(THEME_COUNT_LIMITS.max, n - 1, Math.round(pivot * 1.5));
+  const lo = Math.max(THEME_COUNT_LIMITS.min, Math.min(hi, Math.round(pivot / 3)));
+  const candidates = new Set<number>();
+  for (let step = 0; step < MAX_CANDIDATES; step++) {
+    const t = MAX_CANDIDATES === 1 ? 0 : step / (MAX_CANDIDATES - 1);
+    candidates.add(Math.round(lo * Math.pow(hi / lo, t)));
+  }
+  return [...candidates].sort((a, b) => a - b);
+}
+
+export function chooseThemeCount(vectors: readonly Float32Array[] | VectorMatrix, seed: number): ThemeCountChoice {
+  const matrix = 'data' in vectors ? vectors : toMatrix(vectors);
+  const candidates = themeCountCandidates(matrix.n);
+  if (candidates.length === 0) return { k: Math.min(1, matrix.n), scores: {} };
+
+  const sample =
+    matrix.n > SAMPLE ? selectRows(matrix, sampleIndices(matrix.n, SAMPLE, createRng(deriveSeed(seed, 77)))) : matrix;
+  const scores: Record<string, number> = {};
+  let best = candidates[0]!;
+  for (const k of candidates) {
+    if (k > sample.n - 1) break;
+    const fit = kmeans(sample, k, { seed: deriveSeed(seed, k), nInit: 2, maxIter: 50 });
+    const score = silhouetteScore(sample, fit.labels);
+    scores[String(k)] = score;
+    // Ties go to the smaller k: fewer themes are easier to read.
+    if (score > scores[String(best)]!) best = k;
+  }
+  return { k: best, scores };
+}

@@ -1,0 +1,25 @@
+import { Center, Loader } from '@mantine/core';
+import { JobPanel } from './features/jobs/JobPanel';
+import { StartScreen } from './features/study/StartScreen';
+import { StudyShell } from './features/study/StudyShell';
+import { useCoreQuery } from './hooks/useCoreQuery';
+
+export function App() {
+  const study = useCoreQuery('study:info', {});
+  const info = study.data;
+
+  return (
+    <>
+      {info === undefined && !study.error ? (
+        <Center h="100vh">
+          <Loader aria-label="Loading" />
+        </Center>
+      ) : info ? (
+        <StudyShell study={info} onClosed={study.refetch} />
+      ) : (
+        <StartScreen onOpened={study.refetch} loadError={study.error?.message ?? null} />
+      )}
+      <JobPanel />
+    </>
+  );
+}

@@ -1,0 +1,30 @@
+import { Group, Stack, Text } from '@mantine/core';
+import type { Bullet } from '../../../shared/domain';
+import { EvidenceBadge } from './EvidenceBadge';
+
+/** A persona section (Goals, Frustrations…) with each claim's evidence count. */
+export function BulletList({ title, bullets, testId }: { title: string; bullets: Bullet[]; testId: string }) {
+  return (
+    <Stack gap={6} data-testid={testId}>
+      <Text size="xs" fw={700} tt="uppercase" c="dimmed" style={{ letterSpacing: 0.6 }}>
+        {title}
+      </Text>
+      {bullets.length === 0 ? (
+        <Text size="sm" c="dimmed" fs="italic">
+          Nothing yet.
+        </Text>
+      ) : (
+        <Stack component="ul" gap={6} m={0} p={0} style={{ listStyle: 'none' }}>
+          {bullets.map((b, i) => (
+            <Group component="li" key={i} data-testid="bullet" justify="space-between" align="flex-start" wrap="nowrap" gap="sm">
+              <Text size="sm" style={{ lineHeight: 1.45 }} data-testid="bullet-text">
+                {b.text}
+              </Text>
+              <EvidenceBadge ids={b.evidence} />
+            </Group>
+          ))}
+        </Stack>
+      )}
+    </Stack>
+  );
+}

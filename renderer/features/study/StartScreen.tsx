@@ -1,0 +1,97 @@
+import { Alert, Button, Center, Divider, Group, Paper, Stack, Text, ThemeIcon, Title, UnstyledButton } from '@mantine/core';
+import { IconFilePlus, IconFolderOpen, IconHistory, IconQuote } from '@tabler/icons-react';
+import { useState } from 'react';
+import { call, errorMessage } from '../../bridge';
+import { usePickPaths } from '../../components/PathPrompt';
+import { useCoreQuery } from '../../hooks/useCoreQuery';
+import classes from './StartScreen.module.css';
+
+function baseName(path: string): string {
+  return path.split(/[\\/]/).pop() ?? path;
+}
+
+/** Create a study, open one, or reopen a recent one. */
+export function StartScreen({ onOpened, loadError }: { onOpened: () => void; loadError: string | null }) {
+  const pickPaths = usePickPaths();
+  const recent = useCoreQuery('study:recent', {});
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+
+  const run = async (action: () => Promise<unknown>) => {
+    setBusy(true);
+    setError(null);
+    try {
+      await action();
+      onOpened();
+    } catch (err) {
+      setError(errorMessage(err));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const createOrOpen = (kind: 'createStudy' | 'openStudy') =>
+    run(async () => {
+      const paths = await pickPaths(kind);
+      const path = paths?.[0];
+      if (!path) return;
+      await call(kind === 'createStudy' ? 'study:create' : 'study:open', { path });
+    });
+
+  return (
+    <Center mih="100vh" p="xl" className={classes.backdrop}>
+      <Paper withBorder shadow="sm" radius="lg" p={40} w={560} data-testid="start-screen">
+        <Stack gap="lg">
+          <Group gap="sm">
+            <ThemeIcon size={44} radius="md" variant="light">
+              <IconQuote size={26} />
+            </ThemeIcon>
+            <div>
+              <Title order={2}>Grounded</Title>
+              <Text c="dimmed" size="sm">
+                Personas from interview transcripts, built on this machine.
+              </Text>
+            </div>
+          </Group>
+          {(error ?? loadError) && (
+            <Alert color="red" title="Something went wrong" data-testid="start-error">
+              {error ?? loadError}
+            </Alert>
+          )}
+          <Group grow>
+            <Button size="md" leftSection={<IconFilePlus size={18} />} loading={busy} onClick={() => createOrOpen('createStudy')}>
+              Create study
+            </Button>
+            <Button size="md" variant="default" leftSection={<IconFolderOpen size={18} />} disabled={busy} onClick={() => createOrOpen('openStudy')}>
+              Open study
+            </Button>
+          </Group>
+          <Divider label="Recent studies" labelPosition="left" />
+          {recent.data && recent.data.length > 0 ? (
+            <Stack gap={4} data-testid="recent-studies">
+              {recent.data.map((path) => (
+                <UnstyledButton key={path} className={classes.recent} disabled={busy} onClick={() => run(() => call('study:open', { path }))}>
+                  <Group gap="sm" wrap="nowrap">
+                    <IconHistory size={16} color="var(--mantine-color-dimmed)" />
+                    <div style={{ minWidth: 0 }}>
+                      <Text size="sm" fw={500} truncate>
+                        {baseName(path)}
+                      </Text>
+                      <Text size="xs" c="dimmed" truncate>
+                        {path}
+                      </Text>
+                    </div>
+                  </Group>
+                </UnstyledButton>
+              ))}
+            </Stack>
+          ) : (
+            <Text size="sm" c="dimmed">
+              No recent studies yet.
+            </Text>
+          )}
+        </Stack>
+      </Paper>
+    </Center>
+  );
+}

@@ -1,0 +1,57 @@
+import { Badge, Button, Group, Text, Title, Tooltip } from '@mantine/core';
+import { IconX } from '@tabler/icons-react';
+import { useState } from 'react';
+import type { StudyInfo } from '../../../shared/domain';
+import { call } from '../../bridge';
+
+const EIGHTEEN_MONTHS_MS = 18 * 30.44 * 24 * 3600 * 1000;
+
+function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`;
+}
+
+/** Study name, counts, age of the research, and Close. */
+export function StudyHeader({ study, onClosed }: { study: StudyInfo; onClosed: () => void }) {
+  const [closing, setClosing] = useState(false);
+  const { counts } = study;
+  const researchDate = study.researchDate ? new Date(study.researchDate) : null;
+  const stale = researchDate !== null && Date.now() - researchDate.getTime() > EIGHTEEN_MONTHS_MS;
+
+  const close = async () => {
+    setClosing(true);
+    try {
+      await call('study:close', {});
+    } finally {
+      setClosing(false);
+      onClosed();
+    }
+  };
+
+  return (
+    <Group h="100%" px="lg" justify="space-between" wrap="nowrap">
+      <Group gap="md" wrap="nowrap" style={{ minWidth: 0 }}>
+        <div style={{ minWidth: 0 }}>
+          <Tooltip label={study.path} openDelay={400}>
+            <Title order={3} data-testid="study-name" lineClamp={1}>
+              {study.name}
+            </Title>
+          </Tooltip>
+          <Text size="xs" c="dimmed" data-testid="study-counts">
+            {plural(counts.transcripts, 'transcript')} · {plural(counts.participants, 'participant')} · {plural(counts.quotes, 'quote')} ·{' '}
+            {plural(counts.themes, 'theme')} · {plural(counts.personas, 'persona')}
+          </Text>
+        </div>
+        {researchDate && (
+          <Tooltip label={stale ? 'This research is over 18 months old; behaviour may have changed.' : 'Newest interview'}>
+            <Badge variant="light" color={stale ? 'orange' : 'gray'}>
+              {researchDate.toLocaleDateString(undefined, { year: 'numeric', month: 'short' })}
+            </Badge>
+          </Tooltip>
+        )}
+      </Group>
+      <Button variant="subtle" color="gray" leftSection={<IconX size={16} />} loading={closing} onClick={close}>
+        Close study
+      </Button>
+    </Group>
+  );
+}

@@ -1,0 +1,152 @@
+// Domain types shared by the core, the renderer, the CLI and the harness.
+// Pure data: nothing here imports Node or Electron.
+
+export type SpeakerRole = 'interviewer' | 'participant' | 'other';
+
+export type TranscriptFormat = 'text' | 'markdown' | 'webvtt';
+
+export interface StudyCounts {
+  transcripts: number;
+  participants: number;
+  quotes: number;
+  embedded: number;
+  themes: number;
+  personas: number;
+}
+
+export interface StudyInfo {
+  path: string;
+  name: string;
+  createdAt: string;
+  counts: StudyCounts;
+  /** Date of the newest interview (or import), ISO date; drives "research is over 18 months old". */
+  researchDate: string | null;
+}
+
+export interface ModelStatus {
+  available: boolean;
+  modelId: string;
+  /** Why semantic features are off, and how to provision the model. Null when available. */
+  reason: string | null;
+}
+
+export interface TranscriptSummary {
+  id: number;
+  fileName: string;
+  sourcePath: string;
+  format: TranscriptFormat;
+  importedAt: string;
+  interviewDate: string | null;
+  turnCount: number;
+  interviewer: string | null;
+  participants: string[];
+  quoteCount: number;
+}
+
+export interface Turn {
+  id: number;
+  index: number;
+  speaker: string;
+  role: SpeakerRole;
+  text: string;
+  startMs: number | null;
+}
+
+export interface TranscriptDetail extends TranscriptSummary {
+  turns: Turn[];
+  speakers: { name: string; role: SpeakerRole; turnCount: number }[];
+}
+
+export interface ParticipantSummary {
+  id: number;
+  name: string;
+  transcriptCount: number;
+  quoteCount: number;
+}
+
+export interface Quote {
+  id: number;
+  text: string;
+  participantId: number;
+  participantName: string;
+  transcriptId: number;
+  turnId: number;
+}
+
+export interface Theme {
+  id: number;
+  label: string;
+  keywords: string[];
+  size: number;
+  quoteIds: number[];
+  /** The most central quotes, best first. */
+  topQuotes: Quote[];
+  participantCount: number;
+}
+
+export type PersonaMark = 'primary' | 'secondary' | 'anti' | null;
+
+export interface Bullet {
+  text: string;
+  /** Quote ids backing the claim; never empty in a drafted persona. */
+  evidence: number[];
+}
+
+export const BULLET_SECTIONS = ['goals', 'frustrations', 'behaviors', 'context'] as const;
+export type BulletSection = (typeof BULLET_SECTIONS)[number];
+
+export interface Persona {
+  id: number;
+  name: string;
+  mark: PersonaMark;
+  summary: string;
+  participants: { id: number; name: string }[];
+  definingQuote: { id: number; text: string } | null;
+  goals: Bullet[];
+  frustrations: Bullet[];
+  behaviors: Bullet[];
+  context: Bullet[];
+  /** Themes that set this persona apart, by id. */
+  themeIds: number[];
+  edited: boolean;
+  updatedAt: string;
+}
+
+export type JobKind = 'import' | 'synthesize' | 'export';
+export type JobStatus = 'completed' | 'failed' | 'cancelled';
+
+export interface JobProgress {
+  jobId: string;
+  kind: JobKind;
+  done: number;
+  total: number;
+  message: string;
+}
+
+export interface ImportFileResult {
+  path: string;
+  status: 'ok' | 'skipped' | 'error';
+  message: string;
+  transcriptId?: number;
+}
+
+export interface SynthesisResult {
+  themes: number;
+  personas: number;
+  embedded: number;
+  chosenK: number;
+  /** Silhouette score per candidate persona count, when chosen automatically. */
+  scores: Record<string, number>;
+}
+
+export interface ExportResult {
+  files: string[];
+}
+
+export interface JobFinished {
+  jobId: string;
+  kind: JobKind;
+  status: JobStatus;
+  error?: { code: string; message: string };
+  result?: { imports?: ImportFileResult[]; synthesis?: SynthesisResult; export?: ExportResult };
+}

@@ -1,0 +1,194 @@
+// The one IPC contract: each channel maps to a zod input schema and an output type.
+// Handlers (core, main, harness) and the renderer client derive their types from it,
+// so a renamed field breaks the build rather than the user.
+import { z } from 'zod';
+import type {
+  ModelStatus,
+  ParticipantSummary,
+  Persona,
+  Quote,
+  StudyInfo,
+  Theme,
+  TranscriptDetail,
+  TranscriptSummary,
+  JobProgress,
+  JobFinished,
+} from '../domain';
+
+const id = z.number().int().positive();
+const studyPath = z.string().min(1).max(4096);
+const bullet = z.object({ text: z.string().max(2000), evidence: z.array(id).max(200) });
+const bullets = z.array(bullet).max(50);
+
+export const personaPatchSchema = z
+  .object({
+    name: z.string().min(1).max(200),
+    summary: z.string().max(4000),
+    mark: z.enum(['primary', 'secondary', 'anti']).nullable(),
+    definingQuoteId: id.nullable(),
+    goals: bullets,
+    frustrations: bullets,
+    behaviors: bullets,
+    context: bullets,
+  })
+  .partial()
+  .strict();
+export type PersonaPatch = z.infer<typeof personaPatchSchema>;
+
+export const personaCountSchema = z.union([z.literal('auto'), z.literal(2), z.literal(3), z.literal(4)]);
+export type PersonaCount = z.infer<typeof personaCountSchema>;
+
+export const exportFormatSchema = z.enum(['pdf', 'md', 'json']);
+export type ExportFormat = z.infer<typeof exportFormatSchema>;
+
+export const jobSpecSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('import'), paths: z.array(z.string().min(1)).min(1).max(10000) }),
+  z.object({
+    kind: z.literal('importContent'),
+    files: z
+      .array(z.object({ name: z.string().min(1).max(1000), dataBase64: z.string() }))
+      .min(1)
+      .max(500),
+  }),
+  z.object({
+    kind: z.literal('synthesize'),
+    personas: personaCountSchema.default('auto'),
+    seed: z.number().int().min(0).max(2 ** 31).default(42),
+  }),
+  z.object({
+    kind: z.literal('export'),
+    format: exportFormatSchema,
+    outDir: z.string().min(1),
+    personaIds: z.array(id).optional(),
+  }),
+]);
+export type JobSpec = z.input<typeof jobSpecSchema>;
+
+export const dialogKindSchema = z.enum(['createStudy', 'openStudy', 'importFiles', 'importFolder', 'exportDir']);
+export type DialogKind = z.infer<typeof dialogKindSchema>;
+
+/** Channels answered by the core (in every face). */
+export const coreContract = {
+  'app:status': { input: z.object({}).strict(), output: {} as { model: ModelStatus; version: string } },
+  'study:create': { input: z.object({ path: studyPath }).strict(), output: {} as StudyInfo },
+  'study:open': { input: z.object({ path: studyPath }).strict(), output: {} as StudyInfo },
+  'study:close': { input: z.object({}).strict(), output: null },
+  'study:info': { input: z.object({}).strict(), output: {} as StudyInfo | null },
+  'study:recent': { input: z.object({}).strict(), output: [] as string[] },
+  'transcripts:list': { input: z.object({}).strict(), output: [] as TranscriptSummary[] },
+  'transcripts:get': { input: z.object({ id }).strict(), output: {} as TranscriptDetail },
+  'transcripts:setInterviewer': {
+    input: z.object({ id, speaker: z.string().min(1).max(200) }).strict(),
+    output: {} as TranscriptDetail,
+  },
+  'transcripts:delete': { input: z.object({ id }).strict(), output: null },
+  'participants:list': { input: z.object({}).strict(), output: [] as ParticipantSummary[] },
+  'quotes:list': {
+    input: z.object({ ids: z.array(id).max(5000).optional(), participantId: id.optional() }).strict(),
+    output: [] as Quote[],
+  },
+  'themes:list': { input: z.object({}).strict(), output: [] as Theme[] },
+  'personas:list': { input: z.object({}).strict(), output: [] as Persona[] },
+  'personas:update': { input: z.object({ id, patch: personaPatchSchema }).strict(), output: {} as Persona },
+  'jobs:start': { input: jobSpecSchema, output: {} as { jobId: string } },
+  'jobs:cancel': { input: z.object({ jobId: z.string().min(1) }).strict(), output: null },
+} as const;
+
+/** Channels answered by the shell around the core (Electron main, or the harness). */
+export const shellContract = {
+  'dialog:pick': {
+    input: z.object({ kind: dialogKindSchema }).strict(),
+    output: {} as { paths: string[] } | { unsupported: true },
+  },
+  'shell:showItem': { input: z.object({ path: z.string().min(1) }).strict(), output: null },
+} as const;
+
+export const contract = { ...coreContract, ...shellContract } as const;
+
+export type Contract = typeof contract;
+export type Channel = keyof Contract;
+export type CoreChannel = keyof typeof coreContract;
+export type ShellChannel = keyof typeof shellContract;
+export type InputOf<C extends Channel> = z.input<Contract[C]['input']>;
+export type ParsedInputOf<C extends Channel> = z.output<Contract[C]['input']>;
+export type OutputOf<C extends Channel> = Contract[C]['output'];
+
+export type Handlers<C extends Channel = Channel> = {
+  [K in C]: (input: ParsedInputOf<K>) => Promise<OutputOf<K>> | OutputOf<K>;
+};
+
+export interface IpcError {
+  code: string;
+  message: string;
+}
+export type IpcResult<T> = { ok: true; value: T } | { ok: false; error: IpcError };
+
+/** Events pushed from the core to the renderer. */
+export interface Events {
+  'jobs:progress': JobProgress;
+  'jobs:finished': JobFinished;
+  'study:changed': { reason: string };
+  /** Electron's application menu (File > New, Open, Open Recent, Import, Export, Close). */
+  'menu:command': { command: MenuCommand; path?: string };
+}
+export type MenuCommand = 'newStudy' | 'openStudy' | 'openRecent' | 'import' | 'export' | 'closeStudy';
+export type EventName = keyof Events;
+
+export const channels = Object.keys(contract) as Channel[];
+
+export function isChannel(name: unknown): name is Channel {
+  return typeof name === 'string' && Object.prototype.hasOwnProperty.call(contract, name);
+}
+
+/** The API a face exposes to the renderer (preload in Electron, socket client in the harness). */
+export interface Bridge {
+  invoke<C extends Channel>(channel: C, input: InputOf<C>): Promise<IpcResult<OutputOf<C>>>;
+  on<E extends EventName>(event: E, listener: (payload: Events[E]) => void): () => void;
+  /** Electron only: the filesystem path of a dropped File. */
+  pathForFile?: (file: File) => string;
+}
+
+/** Parses a channel's input; throws an IpcFailure with code 'invalid_input'. */
+export function parseInput<C extends Channel>(channel: C, input: unknown): ParsedInputOf<C> {
+  const schema = contract[channel].input as z.ZodType<ParsedInputOf<C>>;
+  const parsed = schema.safeParse(input ?? {});
+  if (!parsed.success) {
+    throw new IpcFailure('invalid_input', `${channel}: ${z.prettifyError(parsed.error)}`);
+  }
+  return parsed.data;
+}
+
+export class IpcFailure extends Error {
+  constructor(
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'IpcFailure';
+  }
+}
+
+export function toIpcError(err: unknown): IpcError {
+  if (err instanceof IpcFailure) return { code: err.code, message: err.message };
+  const e = err as { code?: unknown; message?: unknown };
+  return {
+    code: typeof e?.code === 'string' && e.code.length < 40 ? e.code : 'internal',
+    message: typeof e?.message === 'string' ? e.message : String(err),
+  };
+}
+
+/** Runs a handler and wraps its outcome in an IpcResult. */
+export async function runHandler<C extends Channel>(
+  handlers: Partial<Handlers>,
+  channel: C,
+  input: unknown,
+): Promise<IpcResult<OutputOf<C>>> {
+  try {
+    const handler = handlers[channel] as ((i: ParsedInputOf<C>) => Promise<OutputOf<C>>) | undefined;
+    if (!handler) throw new IpcFailure('unknown_channel', `No handler for ${channel}`);
+    const value = await handler(parseInput(channel, input));
+    return { ok: true, value };
+  } catch (err) {
+    return { ok: false, error: toIpcError(err) };
+  }
+}
