@@ -2,8 +2,11 @@
 import tseslint from 'typescript-eslint';
 
 const nodeBuiltins = ['node:*', 'fs', 'path', 'os', 'crypto', 'child_process', 'worker_threads', 'net', 'http', 'https'];
-const restrict = (patterns, message) => ({
-  'no-restricted-imports': ['error', { patterns: patterns.map((group) => ({ group: [group], message })) }],
+const restrict = (patterns, message, regexes = []) => ({
+  'no-restricted-imports': [
+    'error',
+    { patterns: [...patterns.map((group) => ({ group: [group], message })), ...regexes.map((regex) => ({ regex, message }))] },
+  ],
 });
 
 export default tseslint.config(
@@ -28,7 +31,9 @@ export default tseslint.config(
   },
   {
     files: ['electron/core/**/*.{ts,tsx}'],
-    rules: restrict(['electron', '**/electron/main/**', '**/electron/preload/**', '**/renderer/**'], 'electron/core never imports electron, main, preload or the renderer'),
+    rules: restrict(['electron', '**/electron/main/**', '**/electron/preload/**', '**/renderer/**'], 'electron/core never imports electron, main, preload or the renderer', [
+      '^(\\.\\./)+(main|preload)(/|$)',
+    ]),
   },
   {
     files: ['electron/preload/**/*.ts'],

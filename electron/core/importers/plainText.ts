@@ -67,6 +67,7 @@ function fencedLines(lines: string[]): Set<number> {
 
 /** Headings and rules separate parts of a Markdown transcript; nobody said them. */
 function isMarkdownStructure(line: string): boolean {
+  if (line.length > 200) return false;
   return /^ {0,3}#{1,6}(?:\s|$)/.test(line) || /^ {0,3}(?:(?:-[ \t]*){3,}|(?:\*[ \t]*){3,}|(?:_[ \t]*){3,})$/.test(line);
 }
 

@@ -114,6 +114,8 @@ export interface ResolvedLabels {
   speakerAt: Map<number, string>;
   /** Position of the first accepted label (the conversation starts there), or -1. */
   start: number;
+  /** Display name per speaker key, for names that came from markup. */
+  names: Map<string, string>;
 }
 
 export interface PositionedLabel {
@@ -160,10 +162,10 @@ export function resolveLabels(candidates: PositionedLabel[]): ResolvedLabels {
     // A label said once, above the first recurring one, is metadata ("Participant: Sam").
     if (!trusted && start < 0) continue;
     if (!trusted && allCaps && HAS_LOWER.test(display)) continue;
-    if (start < 0) start = at;
+    if (start < 0 || at < start) start = at;
     speakerAt.set(at, display);
   }
-  return { speakerAt, start };
+  return { speakerAt, start, names: displays };
 }
 
 function mostFrequent(forKey: Map<string, number>): string {

@@ -2,8 +2,7 @@ import { basename } from 'node:path';
 import type { ImportFileResult } from '../../../shared/domain';
 import type { Db } from '../db/open';
 import { findTranscriptByHash, insertTranscript, insertTurns } from '../db/queries/transcripts';
-import { ImportError } from '../importers/errors';
-import { detectInterviewer, parseTranscript } from '../importers/parse';
+import { ImportError, detectInterviewer, parseTranscript } from '../importers/parse';
 import { assignSpeakersAndQuotes } from './writeTranscript';
 
 export interface SourceFile {

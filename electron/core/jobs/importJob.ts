@@ -4,7 +4,7 @@ import type { ImportFileResult, JobFinished } from '../../../shared/domain';
 import type { Db } from '../db/open';
 import { collectFiles } from '../ingest/collectFiles';
 import { ingestFile, type SourceFile } from '../ingest/ingestFile';
-import { MAX_FILE_BYTES } from '../importers/errors';
+import { MAX_TRANSCRIPT_BYTES as MAX_FILE_BYTES } from '../importers/parse';
 import type { JobContext } from './runner';
 
 /** Imports files and folders from disk, one transaction per file; a cancel keeps what was imported. */

@@ -1,0 +1,143 @@
+// One persona on one A4 page, drawn from a plan whose line budgets already fit the page.
+import { Image, Page, StyleSheet, Text, View } from '@react-pdf/renderer';
+import { plural } from './evidence';
+import { PageFooter } from './PageFooter';
+import type { BulletPlan, PersonaPlan, SectionPlan } from './pdfPlan';
+import { CARD, clamp, COLORS, MARGIN, PAGE, textStyle, TYPE } from './pdfTheme';
+
+const s = StyleSheet.create({
+  page: { paddingTop: MARGIN.top, paddingHorizontal: MARGIN.x, paddingBottom: MARGIN.bottom, backgroundColor: '#ffffff' },
+  header: { flexDirection: 'row', marginBottom: CARD.headerBottom },
+  avatar: { width: CARD.avatar, height: CARD.avatar, marginRight: CARD.headerGap },
+  headerText: { flex: 1, justifyContent: 'center' },
+  badge: {
+    alignSelf: 'flex-start',
+    height: CARD.badgeHeight,
+    marginBottom: CARD.badgeGap,
+    paddingHorizontal: 7,
+    paddingTop: (CARD.badgeHeight - TYPE.overline.lineHeight) / 2,
+    borderRadius: CARD.badgeHeight / 2,
+  },
+  badgeText: { ...textStyle(TYPE.overline), textTransform: 'uppercase', letterSpacing: 0.8 },
+  name: { ...textStyle(TYPE.name), color: COLORS.ink, letterSpacing: -0.3 },
+  byline: { ...textStyle(TYPE.byline), color: COLORS.muted, marginTop: CARD.bylineGap },
+  quote: {
+    backgroundColor: COLORS.panel,
+    borderLeftWidth: 3,
+    borderLeftColor: COLORS.accent,
+    borderRadius: 4,
+    paddingVertical: CARD.quotePadY,
+    paddingLeft: CARD.quotePadLeft,
+    paddingRight: CARD.quotePadRight,
+    marginBottom: CARD.quoteBottom,
+  },
+  quoteMark: {
+    position: 'absolute',
+    left: 12,
+    top: 2,
+    fontFamily: 'Inter',
+    fontWeight: 700,
+    fontSize: 44,
+    lineHeight: 1,
+    color: COLORS.accent,
+    opacity: 0.35,
+  },
+  quoteText: { ...textStyle(TYPE.quote), color: COLORS.ink },
+  attribution: { ...textStyle(TYPE.attribution), color: COLORS.muted, marginTop: CARD.attributionGap },
+  summary: { ...textStyle(TYPE.summary), color: COLORS.body, marginBottom: CARD.summaryBottom },
+  row: { flexDirection: 'row' },
+  rowGap: { marginTop: CARD.rowGap },
+  column: { width: '50%' },
+  columnLeft: { paddingRight: CARD.colGap / 2 },
+  columnRight: { paddingLeft: CARD.colGap / 2 },
+  heading: {
+    flexDirection: 'row',
+    alignItems: 'center',
+    paddingBottom: CARD.headingPadBottom,
+    borderBottomWidth: CARD.headingRule,
+    borderBottomColor: COLORS.rule,
+    marginBottom: CARD.headingBottom,
+  },
+  headingDot: { width: 6, height: 6, borderRadius: 3, marginRight: 6 },
+  headingText: { ...textStyle(TYPE.heading), color: COLORS.ink, textTransform: 'uppercase', letterSpacing: 1.2 },
+  bullet: { flexDirection: 'row', marginBottom: CARD.bulletGap },
+  bulletDot: { width: CARD.dotColumn, paddingTop: 5 },
+  dot: { width: 3.5, height: 3.5, borderRadius: 1.75, backgroundColor: COLORS.faint },
+  bulletBody: { flex: 1 },
+  bulletText: { ...textStyle(TYPE.bullet), color: COLORS.body },
+  meta: { ...textStyle(TYPE.meta), color: COLORS.faint, marginTop: CARD.metaGap },
+  metaThin: { color: COLORS.thin },
+  more: { ...textStyle(TYPE.more), color: COLORS.muted },
+  empty: { ...textStyle(TYPE.bullet), color: COLORS.faint },
+});
+
+function Bullet({ bullet }: { bullet: BulletPlan }) {
+  const thin = bullet.quoteCount <= 1;
+  return (
+    <View style={s.bullet}>
+      <View style={s.bulletDot}>
+        <View style={s.dot} />
+      </View>
+      <View style={s.bulletBody}>
+        <Text style={[s.bulletText, clamp(bullet.lines)]}>{bullet.text}</Text>
+        <Text style={thin ? [s.meta, s.metaThin] : s.meta}>
+          {`· ${plural(bullet.quoteCount, 'quote')}${thin ? ' · thin evidence' : ''}`}
+        </Text>
+      </View>
+    </View>
+  );
+}
+
+function Section({ section, side }: { section: SectionPlan; side: 'left' | 'right' }) {
+  return (
+    <View style={[s.column, side === 'left' ? s.columnLeft : s.columnRight]}>
+      <View style={s.heading}>
+        <View style={[s.headingDot, { backgroundColor: COLORS.sections[section.key] }]} />
+        <Text style={s.headingText}>{section.title}</Text>
+      </View>
+      {section.bullets.length === 0 && section.hidden === 0 ? (
+        <Text style={[s.empty, clamp(1)]}>Nothing recorded yet.</Text>
+      ) : null}
+      {section.bullets.map((b, i) => (
+        <Bullet key={i} bullet={b} />
+      ))}
+      {section.hidden > 0 ? (
+        <Text style={[s.more, clamp(1)]}>{`+ ${section.hidden} more in the Markdown and JSON export`}</Text>
+      ) : null}
+    </View>
+  );
+}
+
+export function PersonaPage({ plan, avatarPng }: { plan: PersonaPlan; avatarPng: Buffer }) {
+  return (
+    <Page size={[PAGE.width, PAGE.height]} style={s.page}>
+      <View style={s.header}>
+        <Image style={s.avatar} src={{ data: avatarPng, format: 'png' }} />
+        <View style={s.headerText}>
+          {plan.mark ? (
+            <View style={[s.badge, { backgroundColor: COLORS.marks[plan.mark.kind].bg }]}>
+              <Text style={[s.badgeText, { color: COLORS.marks[plan.mark.kind].fg }]}>{plan.mark.label}</Text>
+            </View>
+          ) : null}
+          <Text style={[s.name, clamp(plan.name.lines)]}>{plan.name.text}</Text>
+          <Text style={[s.byline, clamp(plan.byline.lines)]}>{plan.byline.text}</Text>
+        </View>
+      </View>
+      {plan.quote ? (
+        <View style={s.quote}>
+          <Text style={s.quoteMark}>“</Text>
+          <Text style={[s.quoteText, clamp(plan.quote.lines)]}>{plan.quote.text}</Text>
+          <Text style={[s.attribution, clamp(1)]}>{plan.quote.attribution}</Text>
+        </View>
+      ) : null}
+      {plan.summary ? <Text style={[s.summary, clamp(plan.summary.lines)]}>{plan.summary.text}</Text> : null}
+      {plan.rows.map(([left, right], i) => (
+        <View key={left.key} style={i > 0 ? [s.row, s.rowGap] : s.row}>
+          <Section section={left} side="left" />
+          <Section section={right} side="right" />
+        </View>
+      ))}
+      <PageFooter left={plan.footer.left} right={plan.footer.right} />
+    </Page>
+  );
+}

@@ -1,0 +1,151 @@
+// Decides, before anything is drawn, what each printed card shows and how many lines each text
+// may take, so that the card always fits one A4 page. Pure: card data in, plan out.
+import type { BulletSection, PersonaMark } from '../../../shared/domain';
+import { personaAvatarSeed } from '../../../shared/avatar';
+import {
+  definingQuote,
+  formatResearchDate,
+  MARK_LABELS,
+  plural,
+  resolveSections,
+  type ResolvedSection,
+} from './evidence';
+import {
+  BULLET_TEXT_WIDTH,
+  CARD,
+  CONTENT_HEIGHT,
+  CONTENT_WIDTH,
+  HEADER_TEXT_WIDTH,
+  HEADING_HEIGHT,
+  QUOTE_TEXT_WIDTH,
+  TYPE,
+} from './pdfTheme';
+import { allocateLines, budgetLines, estimateLines, listDemand, pdfText, splitHeight, type ItemCost } from './textFit';
+import type { PersonaCardData } from './types';
+
+export interface Clamped {
+  text: string;
+  lines: number;
+}
+
+export interface BulletPlan extends Clamped {
+  quoteCount: number;
+}
+
+export interface SectionPlan {
+  key: BulletSection;
+  title: string;
+  bullets: BulletPlan[];
+  /** Bullets left out for want of room; the Markdown and JSON exports carry all of them. */
+  hidden: number;
+}
+
+export interface PersonaPlan {
+  avatarSeed: string;
+  mark: { kind: Exclude<PersonaMark, null>; label: string } | null;
+  name: Clamped;
+  byline: Clamped;
+  quote: (Clamped & { attribution: string }) | null;
+  summary: Clamped | null;
+  /** Goals | Frustrations, then Behaviours | Context. */
+  rows: [SectionPlan, SectionPlan][];
+  footer: { left: string; right: string };
+}
+
+const BULLET_COST = {
+  perItem: TYPE.meta.lineHeight + CARD.metaGap + CARD.bulletGap,
+  lineHeight: TYPE.bullet.lineHeight,
+  moreNote: TYPE.more.lineHeight,
+  minLines: CARD.bulletLinesMin,
+};
+
+function clamped(text: string, style: (typeof TYPE)[keyof typeof TYPE], width: number, cap: number): Clamped {
+  const clean = pdfText(text);
+  return { text: clean, lines: budgetLines(clean, style, width, cap) };
+}
+
+function bulletCost(section: ResolvedSection): ItemCost {
+  const lines = section.bullets.map((b) => estimateLines(b.text, TYPE.bullet, BULLET_TEXT_WIDTH));
+  return { ...BULLET_COST, lines };
+}
+
+/** Points a section asks for to show all its bullets whole (an empty one shows a one-line note). */
+function sectionDemand(section: ResolvedSection): number {
+  const cost = bulletCost(section);
+  return HEADING_HEIGHT + (cost.lines.length === 0 ? TYPE.bullet.lineHeight : listDemand(cost));
+}
+
+function planSection(section: ResolvedSection, height: number): SectionPlan {
+  const cost = bulletCost(section);
+  const alloc = allocateLines(cost, height - HEADING_HEIGHT);
+  const bullets = alloc.map((lines, i) => {
+    const bullet = section.bullets[i]!;
+    return { text: pdfText(bullet.text), lines, quoteCount: bullet.evidence.length };
+  });
+  return { key: section.key, title: section.title, bullets, hidden: section.bullets.length - bullets.length };
+}
+
+/** The card sets its own curly quotes; quotes stored with marks around them would double up. */
+function stripQuoteMarks(text: string): string {
+  return pdfText(text).replace(/^["'“”‘’„«»]+|["'“”‘’„«»]+$/g, '');
+}
+
+export function footerText(card: Pick<PersonaCardData, 'participantCount' | 'researchDate' | 'studyName'>) {
+  const left = `Based on ${plural(card.participantCount, 'participant')} · research date ${formatResearchDate(card.researchDate)} · Grounded`;
+  return { left, right: pdfText(card.studyName) };
+}
+
+export function planPersona(card: PersonaCardData): PersonaPlan {
+  const { persona } = card;
+  const mark = persona.mark ? { kind: persona.mark, label: MARK_LABELS[persona.mark] } : null;
+  const name = clamped(persona.name, TYPE.name, HEADER_TEXT_WIDTH, CARD.nameLinesMax);
+  const voices = persona.participants.map((p) => p.name).join(', ');
+  const drawn = `Drawn from ${persona.participants.length} of ${plural(card.participantCount, 'participant')}`;
+  const byline = clamped(voices ? `${drawn}: ${voices}` : drawn, TYPE.byline, HEADER_TEXT_WIDTH, CARD.bylineLinesMax);
+
+  const defining = definingQuote(card);
+  const quote = defining
+    ? {
+        ...clamped(`“${stripQuoteMarks(defining.text)}”`, TYPE.quote, QUOTE_TEXT_WIDTH, CARD.quoteLinesMax),
+        attribution: `— ${pdfText(defining.participant)}`,
+      }
+    : null;
+  const summary = pdfText(persona.summary) ? clamped(persona.summary, TYPE.summary, CONTENT_WIDTH, CARD.summaryLinesMax) : null;
+
+  const headerText =
+    (mark ? CARD.badgeHeight + CARD.badgeGap : 0) +
+    name.lines * TYPE.name.lineHeight +
+    CARD.bylineGap +
+    byline.lines * TYPE.byline.lineHeight;
+  const header = Math.max(CARD.avatar, headerText) + CARD.headerBottom;
+  const quoteHeight = quote
+    ? 2 * CARD.quotePadY + quote.lines * TYPE.quote.lineHeight + CARD.attributionGap + TYPE.attribution.lineHeight + CARD.quoteBottom
+    : 0;
+  const summaryHeight = summary ? summary.lines * TYPE.summary.lineHeight + CARD.summaryBottom : 0;
+  const grid = CONTENT_HEIGHT - header - quoteHeight - summaryHeight - CARD.rowGap;
+
+  const [goals, frustrations, behaviors, context] = resolveSections(card) as [
+    ResolvedSection,
+    ResolvedSection,
+    ResolvedSection,
+    ResolvedSection,
+  ];
+  const [top, bottom] = splitHeight(
+    grid,
+    Math.max(sectionDemand(goals), sectionDemand(frustrations)),
+    Math.max(sectionDemand(behaviors), sectionDemand(context)),
+  );
+  return {
+    avatarSeed: personaAvatarSeed(persona),
+    mark,
+    name,
+    byline,
+    quote,
+    summary,
+    rows: [
+      [planSection(goals, top), planSection(frustrations, top)],
+      [planSection(behaviors, bottom), planSection(context, bottom)],
+    ],
+    footer: footerText(card),
+  };
+}

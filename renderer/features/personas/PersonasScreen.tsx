@@ -1,0 +1,46 @@
+import { Alert, Paper, Skeleton, Stack, Text, Title } from '@mantine/core';
+import { useState } from 'react';
+import { useCoreQuery } from '../../hooks/useCoreQuery';
+import { PersonaCard } from './PersonaCard';
+import { PersonaEditor } from './PersonaEditor';
+import { SynthesizeBar } from './SynthesizeBar';
+
+/** Draft personas, their evidence, and the editor. */
+export function PersonasScreen() {
+  const { data, error, refetch } = useCoreQuery('personas:list', {});
+  const [editingId, setEditingId] = useState<number | null>(null);
+  const editing = data?.find((p) => p.id === editingId) ?? null;
+
+  return (
+    <Stack gap="md">
+      <div>
+        <Title order={2}>Personas</Title>
+        <Text c="dimmed" size="sm">
+          Drafts to argue with. Every bullet cites the quotes behind it; click a count to read them.
+        </Text>
+      </div>
+      <SynthesizeBar hasPersonas={(data?.length ?? 0) > 0} hasEdits={data?.some((p) => p.edited) ?? false} />
+      {error && <Alert color="red" title="Could not load personas">{error.message}</Alert>}
+      {!data && !error && <Skeleton h={320} radius="lg" />}
+      {data && data.length === 0 && (
+        <Paper withBorder radius="md" p="xl" ta="center" data-testid="personas-empty">
+          <Text c="dimmed">No personas yet. Synthesize to draft 2–4 personas from the imported transcripts.</Text>
+        </Paper>
+      )}
+      {data?.map((p) => (
+        <PersonaCard key={p.id} persona={p} onEdit={() => setEditingId(p.id)} />
+      ))}
+      {editing && (
+        <PersonaEditor
+          key={editing.id}
+          persona={editing}
+          onClose={() => setEditingId(null)}
+          onSaved={() => {
+            setEditingId(null);
+            refetch();
+          }}
+        />
+      )}
+    </Stack>
+  );
+}

@@ -1,0 +1,48 @@
+import { BULLET_SECTIONS, type Bullet, type BulletSection, type Persona, type PersonaMark } from '../../../shared/domain';
+
+export interface PersonaDraft {
+  name: string;
+  summary: string;
+  mark: PersonaMark;
+  definingQuoteId: number | null;
+  goals: Bullet[];
+  frustrations: Bullet[];
+  behaviors: Bullet[];
+  context: Bullet[];
+}
+
+export function toDraft(p: Persona): PersonaDraft {
+  return {
+    name: p.name,
+    summary: p.summary,
+    mark: p.mark,
+    definingQuoteId: p.definingQuote?.id ?? null,
+    goals: p.goals.map((b) => ({ ...b })),
+    frustrations: p.frustrations.map((b) => ({ ...b })),
+    behaviors: p.behaviors.map((b) => ({ ...b })),
+    context: p.context.map((b) => ({ ...b })),
+  };
+}
+
+/** Every quote id cited anywhere in the draft, in first-cited order. */
+export function citedQuoteIds(draft: PersonaDraft): number[] {
+  const ids = new Set<number>();
+  for (const section of BULLET_SECTIONS) for (const b of draft[section]) b.evidence.forEach((id) => ids.add(id));
+  return [...ids];
+}
+
+/** The draft as it will be saved: trimmed text, no empty bullets. */
+export function toPatch(draft: PersonaDraft): PersonaDraft {
+  const clean = (bullets: Bullet[]) =>
+    bullets.map((b) => ({ text: b.text.trim(), evidence: b.evidence })).filter((b) => b.text.length > 0);
+  const sections = Object.fromEntries(BULLET_SECTIONS.map((s) => [s, clean(draft[s])])) as Record<BulletSection, Bullet[]>;
+  return { ...draft, name: draft.name.trim(), summary: draft.summary.trim(), ...sections };
+}
+
+export function move<T>(items: T[], from: number, to: number): T[] {
+  if (to < 0 || to >= items.length) return items;
+  const next = [...items];
+  const [item] = next.splice(from, 1);
+  if (item !== undefined) next.splice(to, 0, item);
+  return next;
+}

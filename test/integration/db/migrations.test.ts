@@ -1,0 +1,72 @@
+import { cpSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { describe, expect, it } from 'vitest';
+import { APPLICATION_ID, openStudyDb } from '../../../electron/core/db/open';
+import { migrationsDir } from '../../../electron/core/paths';
+import { useTmpDir } from '../../helpers/tmp';
+
+const tmp = useTmpDir();
+
+/** A copy of the shipped migrations cut to the first n, to migrate a file step by step. */
+function migrationsUpTo(n: number): string {
+  const dir = join(tmp(), 'migrations');
+  cpSync(migrationsDir(), dir, { recursive: true });
+  const journalPath = join(dir, 'meta', '_journal.json');
+  const journal = JSON.parse(readFileSync(journalPath, 'utf8')) as { entries: unknown[] };
+  journal.entries = journal.entries.slice(0, n);
+  writeFileSync(journalPath, JSON.stringify(journal));
+  return dir;
+}
+
+const journal = JSON.parse(readFileSync(join(migrationsDir(), 'meta', '_journal.json'), 'utf8')) as { entries: { tag: string }[] };
+
+describe('study file migrations', () => {
+  it('0000_init creates every table on a real file, marks it as a study, WAL and foreign keys on', () => {
+    const path = join(tmp(), 's.grounded');
+    const study = openStudyDb(path, { create: true, migrationsFolder: migrationsUpTo(1) });
+    const tables = study.sqlite.prepare("select name from sqlite_master where type='table' order by name").all() as { name: string }[];
+    expect(tables.map((t) => t.name)).toEqual(
+      expect.arrayContaining(['transcripts', 'turns', 'speakers', 'participants', 'quotes', 'embeddings', 'themes', 'personas']),
+    );
+    expect(study.sqlite.pragma('application_id', { simple: true })).toBe(APPLICATION_ID);
+    expect(study.sqlite.pragma('journal_mode', { simple: true })).toBe('wal');
+    expect(study.sqlite.pragma('foreign_keys', { simple: true })).toBe(1);
+    expect(() =>
+      study.sqlite.prepare("insert into turns (transcript_id, idx, speaker, text) values (999, 0, 'A', 'x')").run(),
+    ).toThrow(/FOREIGN KEY/);
+    study.close();
+  });
+
+  it('every step keeps the rows written before it (migrate to N-1, insert, migrate to N)', () => {
+    const path = join(tmp(), 's.grounded');
+    for (let n = 1; n <= journal.entries.length; n++) {
+      const study = openStudyDb(path, { create: true, migrationsFolder: migrationsUpTo(n) });
+      study.sqlite.prepare("insert into study_meta (key, value) values (?, 'kept')").run(`step-${n}`);
+      const kept = study.sqlite.prepare("select count(*) as c from study_meta where value = 'kept'").get() as { c: number };
+      expect(kept.c).toBe(n);
+      study.close();
+    }
+  });
+
+  it('reopening an up-to-date study applies nothing twice', () => {
+    const path = join(tmp(), 's.grounded');
+    openStudyDb(path, { create: true }).close();
+    const again = openStudyDb(path, { create: false });
+    const applied = again.sqlite.prepare('select count(*) as c from __drizzle_migrations').get() as { c: number };
+    expect(applied.c).toBe(journal.entries.length);
+    again.close();
+  });
+
+  it("refuses someone else's SQLite database and files that are not databases, naming them", () => {
+    const other = join(tmp(), 'other.db');
+    const db = new Database(other);
+    db.exec('create table t (x)');
+    db.close();
+    expect(() => openStudyDb(other, { create: false })).toThrow(/other\.db: is a SQLite database but not a Grounded study/);
+    const text = join(tmp(), 'notes.grounded');
+    writeFileSync(text, 'hello, this is not a database at all, just some text that is long enough');
+    expect(() => openStudyDb(text, { create: false })).toThrow(/notes\.grounded/);
+    expect(() => openStudyDb(join(tmp(), 'missing.grounded'), { create: false })).toThrow(/no such study file/);
+  });
+});
