@@ -100,7 +100,9 @@ function runPython(python, args, timeout) {
   const r = spawnSync(python, args, { encoding: 'utf8', timeout, maxBuffer: 16 << 20 });
   if (r.error) throw new Error(`${python} ${args.slice(0, 3).join(' ')}: ${r.error.message}`);
   if (r.status !== 0) {
-    const tail = `${r.stderr ?? ''}${r.stdout ?? ''}`.trim().split('\n').slice(-2).join(' ');
+    const lines = `${r.stderr ?? ''}`.trim().split('\n');
+    const errors = lines.filter((l) => l.startsWith('ERROR'));
+    const tail = (errors.length ? errors : lines.slice(-2)).join(' ') || `${r.stdout ?? ''}`.trim().split('\n').pop();
     throw new Error(`${python} ${args.slice(0, 3).join(' ')} exited ${r.status}: ${tail}`);
   }
   return r.stdout;
@@ -138,7 +140,7 @@ function obtainWheel(source, workDir, ctx) {
   const dir = fs.mkdtempSync(path.join(workDir, 'pip-'));
   runPython(
     python,
-    ['-m', 'pip', 'download', '--no-deps', '--only-binary=:all:', '--disable-pip-version-check', '--no-input',
+    ['-m', 'pip', 'download', '--no-deps', '--only-binary=:all:', '--disable-pip-version-check', '--no-input', '--retries', '2',
       '--progress-bar', 'off', '-d', dir, source.requirement],
     PIP_TIMEOUT_MS,
   );

@@ -25,6 +25,10 @@ export function avatarSvg(seed: string, size = 128): string {
     radius: 50,
     backgroundColor: BACKGROUNDS,
     backgroundType: ['solid'],
+    // A persona card is a working document: clear glasses only (most variants are sunglasses),
+    // and no lightning bolts or planets printed on the shirt.
+    glasses: ['variant03', 'variant08', 'variant11'],
+    bodyIconProbability: 0,
   }).toString();
 }
 

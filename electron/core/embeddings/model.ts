@@ -15,12 +15,13 @@ export interface ModelFile {
 
 export const MODEL_ID: string = manifest.modelId;
 export const MODEL_DIM: number = manifest.dim;
-/** The ONNX precision the pinned file is in; transformers.js maps 'q8' to onnx/model_quantized.onnx. */
-export const MODEL_DTYPE = manifest.dtype as 'q8';
+/** The precision of the pinned ONNX file: transformers.js loads 'q8' from onnx/model_quantized.onnx. */
+export const MODEL_DTYPE = 'q8';
 /** all-MiniLM-L6-v2 was trained on up to 128 tokens and sentence-transformers cuts at 256. */
 export const MODEL_MAX_TOKENS: number = manifest.maxTokens;
 export const MODEL_FILES: readonly ModelFile[] = manifest.files;
 export const ONNX_FILE: ModelFile = requireFile('onnx/model_quantized.onnx');
+if (manifest.dtype !== MODEL_DTYPE) throw new Error(`manifest.json pins a ${manifest.dtype} model; model.ts expects ${MODEL_DTYPE}`);
 
 const HOW_TO_FIX =
   'Run `npm run provision-model` in the Grounded folder (it needs huggingface.co or PyPI once, ' +

@@ -1,7 +1,8 @@
-import { StyleSheet, Text, View } from '@react-pdf/renderer';
-import { clamp, COLORS, MARGIN, textStyle, TYPE } from './pdfTheme';
+import type { Styles } from '@react-pdf/renderer';
+import { clamp, COLORS, FOOTER_RIGHT_WIDTH, MARGIN, textStyle, TYPE } from './pdfTheme';
+import type { ReactPdf } from './reactPdf';
 
-const s = StyleSheet.create({
+const s = {
   // Absolute, so the footer takes no part in the page's flow and can never push content over.
   footer: {
     position: 'absolute',
@@ -15,10 +16,11 @@ const s = StyleSheet.create({
     paddingTop: 8,
   },
   left: { ...textStyle(TYPE.footer), color: COLORS.muted, maxWidth: '64%' },
-  right: { ...textStyle(TYPE.footer), color: COLORS.muted, maxWidth: '34%', textAlign: 'right' },
-});
+  right: { ...textStyle(TYPE.footer), color: COLORS.muted, maxWidth: FOOTER_RIGHT_WIDTH, textAlign: 'right' },
+} satisfies Styles;
 
-export function PageFooter({ left, right }: { left: string; right: string }) {
+export function PageFooter({ rp, left, right }: { rp: ReactPdf; left: string; right: string }) {
+  const { Text, View } = rp;
   return (
     <View style={s.footer} fixed>
       <Text style={[s.left, clamp(1)]}>{left}</Text>

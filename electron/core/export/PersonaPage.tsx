@@ -1,11 +1,12 @@
 // One persona on one A4 page, drawn from a plan whose line budgets already fit the page.
-import { Image, Page, StyleSheet, Text, View } from '@react-pdf/renderer';
+import type { Styles } from '@react-pdf/renderer';
 import { plural } from './evidence';
 import { PageFooter } from './PageFooter';
 import type { BulletPlan, PersonaPlan, SectionPlan } from './pdfPlan';
 import { CARD, clamp, COLORS, MARGIN, PAGE, textStyle, TYPE } from './pdfTheme';
+import type { ReactPdf } from './reactPdf';
 
-const s = StyleSheet.create({
+const s = {
   page: { paddingTop: MARGIN.top, paddingHorizontal: MARGIN.x, paddingBottom: MARGIN.bottom, backgroundColor: '#ffffff' },
   header: { flexDirection: 'row', marginBottom: CARD.headerBottom },
   avatar: { width: CARD.avatar, height: CARD.avatar, marginRight: CARD.headerGap },
@@ -18,7 +19,7 @@ const s = StyleSheet.create({
     paddingTop: (CARD.badgeHeight - TYPE.overline.lineHeight) / 2,
     borderRadius: CARD.badgeHeight / 2,
   },
-  badgeText: { ...textStyle(TYPE.overline), textTransform: 'uppercase', letterSpacing: 0.8 },
+  badgeText: { ...textStyle(TYPE.overline), textTransform: 'uppercase', letterSpacing: 0.5 },
   name: { ...textStyle(TYPE.name), color: COLORS.ink, letterSpacing: -0.3 },
   byline: { ...textStyle(TYPE.byline), color: COLORS.muted, marginTop: CARD.bylineGap },
   quote: {
@@ -30,17 +31,6 @@ const s = StyleSheet.create({
     paddingLeft: CARD.quotePadLeft,
     paddingRight: CARD.quotePadRight,
     marginBottom: CARD.quoteBottom,
-  },
-  quoteMark: {
-    position: 'absolute',
-    left: 12,
-    top: 2,
-    fontFamily: 'Inter',
-    fontWeight: 700,
-    fontSize: 44,
-    lineHeight: 1,
-    color: COLORS.accent,
-    opacity: 0.35,
   },
   quoteText: { ...textStyle(TYPE.quote), color: COLORS.ink },
   attribution: { ...textStyle(TYPE.attribution), color: COLORS.muted, marginTop: CARD.attributionGap },
@@ -59,7 +49,7 @@ const s = StyleSheet.create({
     marginBottom: CARD.headingBottom,
   },
   headingDot: { width: 6, height: 6, borderRadius: 3, marginRight: 6 },
-  headingText: { ...textStyle(TYPE.heading), color: COLORS.ink, textTransform: 'uppercase', letterSpacing: 1.2 },
+  headingText: { ...textStyle(TYPE.heading), color: COLORS.ink, textTransform: 'uppercase', letterSpacing: 0.4 },
   bullet: { flexDirection: 'row', marginBottom: CARD.bulletGap },
   bulletDot: { width: CARD.dotColumn, paddingTop: 5 },
   dot: { width: 3.5, height: 3.5, borderRadius: 1.75, backgroundColor: COLORS.faint },
@@ -69,9 +59,10 @@ const s = StyleSheet.create({
   metaThin: { color: COLORS.thin },
   more: { ...textStyle(TYPE.more), color: COLORS.muted },
   empty: { ...textStyle(TYPE.bullet), color: COLORS.faint },
-});
+} satisfies Styles;
 
-function Bullet({ bullet }: { bullet: BulletPlan }) {
+function Bullet({ rp, bullet }: { rp: ReactPdf; bullet: BulletPlan }) {
+  const { Text, View } = rp;
   const thin = bullet.quoteCount <= 1;
   return (
     <View style={s.bullet}>
@@ -81,14 +72,15 @@ function Bullet({ bullet }: { bullet: BulletPlan }) {
       <View style={s.bulletBody}>
         <Text style={[s.bulletText, clamp(bullet.lines)]}>{bullet.text}</Text>
         <Text style={thin ? [s.meta, s.metaThin] : s.meta}>
-          {`· ${plural(bullet.quoteCount, 'quote')}${thin ? ' · thin evidence' : ''}`}
+          {`${plural(bullet.quoteCount, 'quote')}${thin ? ' · thin evidence' : ''}`}
         </Text>
       </View>
     </View>
   );
 }
 
-function Section({ section, side }: { section: SectionPlan; side: 'left' | 'right' }) {
+function Section({ rp, section, side }: { rp: ReactPdf; section: SectionPlan; side: 'left' | 'right' }) {
+  const { Text, View } = rp;
   return (
     <View style={[s.column, side === 'left' ? s.columnLeft : s.columnRight]}>
       <View style={s.heading}>
@@ -99,7 +91,7 @@ function Section({ section, side }: { section: SectionPlan; side: 'left' | 'righ
         <Text style={[s.empty, clamp(1)]}>Nothing recorded yet.</Text>
       ) : null}
       {section.bullets.map((b, i) => (
-        <Bullet key={i} bullet={b} />
+        <Bullet key={i} rp={rp} bullet={b} />
       ))}
       {section.hidden > 0 ? (
         <Text style={[s.more, clamp(1)]}>{`+ ${section.hidden} more in the Markdown and JSON export`}</Text>
@@ -108,7 +100,8 @@ function Section({ section, side }: { section: SectionPlan; side: 'left' | 'righ
   );
 }
 
-export function PersonaPage({ plan, avatarPng }: { plan: PersonaPlan; avatarPng: Buffer }) {
+export function PersonaPage({ rp, plan, avatarPng }: { rp: ReactPdf; plan: PersonaPlan; avatarPng: Buffer }) {
+  const { Image, Page, Text, View } = rp;
   return (
     <Page size={[PAGE.width, PAGE.height]} style={s.page}>
       <View style={s.header}>
@@ -120,12 +113,11 @@ export function PersonaPage({ plan, avatarPng }: { plan: PersonaPlan; avatarPng:
             </View>
           ) : null}
           <Text style={[s.name, clamp(plan.name.lines)]}>{plan.name.text}</Text>
-          <Text style={[s.byline, clamp(plan.byline.lines)]}>{plan.byline.text}</Text>
+          {plan.byline ? <Text style={[s.byline, clamp(plan.byline.lines)]}>{plan.byline.text}</Text> : null}
         </View>
       </View>
       {plan.quote ? (
         <View style={s.quote}>
-          <Text style={s.quoteMark}>“</Text>
           <Text style={[s.quoteText, clamp(plan.quote.lines)]}>{plan.quote.text}</Text>
           <Text style={[s.attribution, clamp(1)]}>{plan.quote.attribution}</Text>
         </View>
@@ -133,11 +125,11 @@ export function PersonaPage({ plan, avatarPng }: { plan: PersonaPlan; avatarPng:
       {plan.summary ? <Text style={[s.summary, clamp(plan.summary.lines)]}>{plan.summary.text}</Text> : null}
       {plan.rows.map(([left, right], i) => (
         <View key={left.key} style={i > 0 ? [s.row, s.rowGap] : s.row}>
-          <Section section={left} side="left" />
-          <Section section={right} side="right" />
+          <Section rp={rp} section={left} side="left" />
+          <Section rp={rp} section={right} side="right" />
         </View>
       ))}
-      <PageFooter left={plan.footer.left} right={plan.footer.right} />
+      <PageFooter rp={rp} left={plan.footer.left} right={plan.footer.right} />
     </Page>
   );
 }

@@ -70,11 +70,20 @@ export function formatResearchDate(iso: string | null): string {
   return new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(date);
 }
 
-/** All cards of one export come from one study; the deck's cover speaks for all of them. */
+/**
+ * What the deck's cover says about the study. All cards of one export come from one study; its
+ * people are everyone any persona draws on (each card counts only its own participants).
+ */
 export function deckStudy(cards: PersonaCardData[]): Pick<PersonaCardData, 'studyName' | 'researchDate' | 'participantCount'> {
   const first = cards[0];
   if (!first) throw new RangeError('A deck needs at least one persona');
   const other = cards.find((c) => c.studyName !== first.studyName);
   if (other) throw new Error(`A deck holds one study; got "${first.studyName}" and "${other.studyName}"`);
-  return { studyName: first.studyName, researchDate: first.researchDate, participantCount: first.participantCount };
+  const people = new Set(cards.flatMap((c) => c.persona.participants.map((p) => p.id)));
+  const researchDate = cards.map((c) => c.researchDate).reduce((a, b) => (b && (!a || b > a) ? b : a), null);
+  return {
+    studyName: first.studyName,
+    researchDate,
+    participantCount: Math.max(people.size, ...cards.map((c) => c.participantCount)),
+  };
 }

@@ -3,8 +3,12 @@
 // The same files feed fontkit directly so the layout can measure text before react-pdf sets it.
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { Font } from '@react-pdf/renderer';
 import { create as createFont, type Font as FontkitFont } from 'fontkit';
+import type { ReactPdf } from './reactPdf';
+
+/** See textFit.ts: marks where an over-long word may break. Kept in the pieces, so they add up to the word. */
+export const SOFT_BREAK = '\u200b';
+const AFTER_SOFT_BREAK = /(?<=\u200b)/;
 
 export const FONT_FAMILY = 'Inter';
 
@@ -30,7 +34,7 @@ export function fontPath(face: Face): string {
 let registered = false;
 
 /** Registers Inter with react-pdf once per process. */
-export function registerPdfFonts(): void {
+export function registerPdfFonts({ Font }: ReactPdf): void {
   if (registered) return;
   Font.register({
     family: FONT_FAMILY,
@@ -40,8 +44,9 @@ export function registerPdfFonts(): void {
     }),
   });
   // The default English hyphenator splits words at odd places ("Grou-nded") and our budgets
-  // count whole words per line; a word that does not fit moves to the next line instead.
-  Font.registerHyphenationCallback((word) => [word]);
+  // count whole words per line: a word that does not fit moves to the next line instead. Only
+  // words the layout plan marked with soft breaks (longer than a line) may be split, there.
+  Font.registerHyphenationCallback((word) => (word.includes(SOFT_BREAK) ? word.split(AFTER_SOFT_BREAK) : [word]));
   registered = true;
 }
 
@@ -71,3 +76,14 @@ export function textWidth(text: string, face: Face, fontSize: number): number {
   return units * fontSize;
 }
 
+const glyphs = new Map<number, boolean>();
+
+/** Whether Inter can draw this code point (it has no emoji and no CJK). */
+export function hasGlyph(codePoint: number): boolean {
+  let has = glyphs.get(codePoint);
+  if (has === undefined) {
+    has = fontkitFace('regular').hasGlyphForCodePoint(codePoint);
+    glyphs.set(codePoint, has);
+  }
+  return has;
+}

@@ -15,20 +15,16 @@ import {
   CARD,
   CONTENT_HEIGHT,
   CONTENT_WIDTH,
+  FOOTER_RIGHT_WIDTH,
   HEADER_TEXT_WIDTH,
   HEADING_HEIGHT,
   QUOTE_TEXT_WIDTH,
   TYPE,
 } from './pdfTheme';
-import { allocateLines, budgetLines, estimateLines, listDemand, pdfText, splitHeight, type ItemCost } from './textFit';
+import { allocateLines, estimateLines, fitText, listDemand, pdfText, splitHeight, type Fitted, type ItemCost } from './textFit';
 import type { PersonaCardData } from './types';
 
-export interface Clamped {
-  text: string;
-  lines: number;
-}
-
-export interface BulletPlan extends Clamped {
+export interface BulletPlan extends Fitted {
   quoteCount: number;
 }
 
@@ -43,10 +39,10 @@ export interface SectionPlan {
 export interface PersonaPlan {
   avatarSeed: string;
   mark: { kind: Exclude<PersonaMark, null>; label: string } | null;
-  name: Clamped;
-  byline: Clamped;
-  quote: (Clamped & { attribution: string }) | null;
-  summary: Clamped | null;
+  name: Fitted;
+  byline: Fitted | null;
+  quote: (Fitted & { attribution: string }) | null;
+  summary: Fitted | null;
   /** Goals | Frustrations, then Behaviours | Context. */
   rows: [SectionPlan, SectionPlan][];
   footer: { left: string; right: string };
@@ -58,11 +54,6 @@ const BULLET_COST = {
   moreNote: TYPE.more.lineHeight,
   minLines: CARD.bulletLinesMin,
 };
-
-function clamped(text: string, style: (typeof TYPE)[keyof typeof TYPE], width: number, cap: number): Clamped {
-  const clean = pdfText(text);
-  return { text: clean, lines: budgetLines(clean, style, width, cap) };
-}
 
 function bulletCost(section: ResolvedSection): ItemCost {
   const lines = section.bullets.map((b) => estimateLines(b.text, TYPE.bullet, BULLET_TEXT_WIDTH));
@@ -80,7 +71,7 @@ function planSection(section: ResolvedSection, height: number): SectionPlan {
   const alloc = allocateLines(cost, height - HEADING_HEIGHT);
   const bullets = alloc.map((lines, i) => {
     const bullet = section.bullets[i]!;
-    return { text: pdfText(bullet.text), lines, quoteCount: bullet.evidence.length };
+    return { ...fitText(bullet.text, TYPE.bullet, BULLET_TEXT_WIDTH, lines), quoteCount: bullet.evidence.length };
   });
   return { key: section.key, title: section.title, bullets, hidden: section.bullets.length - bullets.length };
 }
@@ -92,31 +83,29 @@ function stripQuoteMarks(text: string): string {
 
 export function footerText(card: Pick<PersonaCardData, 'participantCount' | 'researchDate' | 'studyName'>) {
   const left = `Based on ${plural(card.participantCount, 'participant')} · research date ${formatResearchDate(card.researchDate)} · Grounded`;
-  return { left, right: pdfText(card.studyName) };
+  return { left, right: fitText(card.studyName, TYPE.footer, FOOTER_RIGHT_WIDTH, 1).text };
 }
 
 export function planPersona(card: PersonaCardData): PersonaPlan {
   const { persona } = card;
   const mark = persona.mark ? { kind: persona.mark, label: MARK_LABELS[persona.mark] } : null;
-  const name = clamped(persona.name, TYPE.name, HEADER_TEXT_WIDTH, CARD.nameLinesMax);
+  const name = fitText(persona.name, TYPE.name, HEADER_TEXT_WIDTH, CARD.nameLinesMax);
   const voices = persona.participants.map((p) => p.name).join(', ');
-  const drawn = `Drawn from ${persona.participants.length} of ${plural(card.participantCount, 'participant')}`;
-  const byline = clamped(voices ? `${drawn}: ${voices}` : drawn, TYPE.byline, HEADER_TEXT_WIDTH, CARD.bylineLinesMax);
+  const byline = voices ? fitText(`Drawn from interviews with ${voices}`, TYPE.byline, HEADER_TEXT_WIDTH, CARD.bylineLinesMax) : null;
 
   const defining = definingQuote(card);
   const quote = defining
     ? {
-        ...clamped(`“${stripQuoteMarks(defining.text)}”`, TYPE.quote, QUOTE_TEXT_WIDTH, CARD.quoteLinesMax),
+        ...fitText(`“${stripQuoteMarks(defining.text)}”`, TYPE.quote, QUOTE_TEXT_WIDTH, CARD.quoteLinesMax, '…”'),
         attribution: `— ${pdfText(defining.participant)}`,
       }
     : null;
-  const summary = pdfText(persona.summary) ? clamped(persona.summary, TYPE.summary, CONTENT_WIDTH, CARD.summaryLinesMax) : null;
+  const summary = pdfText(persona.summary) ? fitText(persona.summary, TYPE.summary, CONTENT_WIDTH, CARD.summaryLinesMax) : null;
 
   const headerText =
     (mark ? CARD.badgeHeight + CARD.badgeGap : 0) +
     name.lines * TYPE.name.lineHeight +
-    CARD.bylineGap +
-    byline.lines * TYPE.byline.lineHeight;
+    (byline ? CARD.bylineGap + byline.lines * TYPE.byline.lineHeight : 0);
   const header = Math.max(CARD.avatar, headerText) + CARD.headerBottom;
   const quoteHeight = quote
     ? 2 * CARD.quotePadY + quote.lines * TYPE.quote.lineHeight + CARD.attributionGap + TYPE.attribution.lineHeight + CARD.quoteBottom

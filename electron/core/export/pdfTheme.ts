@@ -73,7 +73,7 @@ export const CARD = {
   bylineGap: 6,
   headerBottom: 18,
   quotePadY: 14,
-  quotePadLeft: 44,
+  quotePadLeft: 22,
   quotePadRight: 20,
   attributionGap: 8,
   quoteBottom: 16,
@@ -97,11 +97,15 @@ export const HEADER_TEXT_WIDTH = CONTENT_WIDTH - CARD.avatar - CARD.headerGap;
 export const QUOTE_TEXT_WIDTH = CONTENT_WIDTH - CARD.quotePadLeft - CARD.quotePadRight;
 export const COLUMN_WIDTH = (CONTENT_WIDTH - CARD.colGap) / 2;
 export const BULLET_TEXT_WIDTH = COLUMN_WIDTH - CARD.dotColumn;
+/** The footer's study name shares the line with the provenance text on its left. */
+export const FOOTER_RIGHT_WIDTH = CONTENT_WIDTH * 0.34;
 export const HEADING_HEIGHT = TYPE.heading.lineHeight + CARD.headingPadBottom + CARD.headingRule + CARD.headingBottom;
 
 export const COVER = {
   avatar: 40,
   rowHeight: 58,
+  compactAvatar: 22,
+  compactRowHeight: 32,
   titleLinesMax: 3,
   overlineGap: 10,
   metaGap: 10,

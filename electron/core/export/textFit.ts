@@ -2,7 +2,7 @@
 // persona says, so every block of text gets a line budget up front. react-pdf enforces each
 // budget itself (`maxLines` + `textOverflow: 'ellipsis'` ends a cut text with "…"); the estimates
 // here only decide how to share the space, measured with the real font so little is cut.
-import { textWidth, type Face } from './pdfFonts';
+import { hasGlyph, SOFT_BREAK, textWidth, type Face } from './pdfFonts';
 
 export interface TextStyle {
   face: Face;
@@ -12,48 +12,114 @@ export interface TextStyle {
 }
 
 const PICTOGRAPH = /[\p{Extended_Pictographic}\u{1F1E6}-\u{1F1FF}\u{1F3FB}-\u{1F3FF}\u200d\ufe0e\ufe0f\u20e3\u{E0020}-\u{E007F}]/gu;
+/** Drawn for a character Inter lacks (CJK, Arabic, ...): an honest box rather than a wrong glyph. */
+const MISSING = '\u25a1';
 
 /**
- * Text as the PDF can set it: one paragraph, and no emoji, which Inter cannot draw (react-pdf
- * would print empty boxes; a colour emoji font would have to come from a CDN).
+ * Text as the PDF can set it: one paragraph, no emoji (Inter has none, and a colour emoji font
+ * would have to come from a CDN), and a box for any other character Inter cannot draw, which
+ * react-pdf would otherwise print as some unrelated glyph.
  */
 export function pdfText(text: string): string {
-  return text.replace(PICTOGRAPH, '').replace(/\s+/g, ' ').trim();
+  const flat = text.replace(PICTOGRAPH, '').replace(/\s+/g, ' ').trim();
+  let out = '';
+  for (const ch of flat) out += ch === ' ' || hasGlyph(ch.codePointAt(0)!) ? ch : MISSING;
+  return out;
 }
+
+// Over-long words (a URL, a pasted token) get soft breaks: react-pdf breaks lines only at
+// spaces and at the points the hyphenation callback returns (pdfFonts.ts), and would otherwise
+// run such a word off the page. U+200B is zero-width in Inter. At a break it adds a hyphen.
+const HYPHEN = '-';
 
 // Knuth-Plass can set a line a little fuller or emptier than a greedy fill; estimating against
 // a slightly narrower line errs towards more lines, i.e. towards never cutting text that fits.
 const WIDTH_SAFETY = 0.96;
 
-/** Lines `text` takes when wrapped at word boundaries into `width` points. */
+/** Splits every word wider than `max` into pieces that fit a line with a hyphen after them. */
+function breakLongWords(text: string, style: TextStyle, max: number): string {
+  const room = max - textWidth(HYPHEN, style.face, style.fontSize);
+  return text
+    .split(' ')
+    .map((word) => {
+      if (textWidth(word, style.face, style.fontSize) <= max) return word;
+      const pieces: string[] = [];
+      let piece = '';
+      for (const ch of word.replaceAll(SOFT_BREAK, '')) {
+        if (piece && textWidth(piece + ch, style.face, style.fontSize) > room) {
+          pieces.push(piece);
+          piece = '';
+        }
+        piece += ch;
+      }
+      pieces.push(piece);
+      return pieces.join(SOFT_BREAK);
+    })
+    .join(' ');
+}
+
+/** Text ready for a block `width` points wide: cleaned, long words made breakable. */
+export function prepareText(text: string, style: TextStyle, width: number): string {
+  return breakLongWords(pdfText(text), style, width * WIDTH_SAFETY);
+}
+
+/** Lines `text` takes when wrapped greedily at spaces and soft breaks into `width` points. */
 export function estimateLines(text: string, style: TextStyle, width: number): number {
-  const words = pdfText(text).split(' ').filter(Boolean);
-  if (words.length === 0) return 1;
+  const prepared = prepareText(text, style, width);
+  if (!prepared) return 1;
   const max = width * WIDTH_SAFETY;
-  const space = textWidth(' ', style.face, style.fontSize);
+  const size = style.fontSize;
+  const space = textWidth(' ', style.face, size);
+  const hyphen = textWidth(HYPHEN, style.face, size);
   let lines = 1;
   let used = 0;
-  for (const word of words) {
-    const w = textWidth(word, style.face, style.fontSize);
-    const needed = used === 0 ? w : used + space + w;
-    if (needed <= max) {
-      used = needed;
-    } else if (w <= max) {
-      lines += 1;
-      used = w;
-    } else {
-      // A word wider than the line is broken across lines by the layout engine.
-      const spans = Math.ceil(w / max);
-      lines += (used === 0 ? 0 : 1) + spans - 1;
-      used = w - (spans - 1) * max;
-    }
+  for (const word of prepared.split(' ')) {
+    const pieces = word.split(SOFT_BREAK);
+    pieces.forEach((piece, i) => {
+      const w = textWidth(piece, style.face, size);
+      const gap = i === 0 && used > 0 ? space : 0;
+      // Breaking after a piece that is not the word's last costs a hyphen at the line's end.
+      const tail = i < pieces.length - 1 ? hyphen : 0;
+      if (used === 0 || used + gap + w + tail <= max) {
+        used += gap + w;
+      } else {
+        lines += 1;
+        used = w;
+      }
+    });
   }
   return lines;
 }
 
-/** Lines for a text capped at `cap`, never fewer than one. */
-export function budgetLines(text: string, style: TextStyle, width: number, cap: number): number {
-  return Math.max(1, Math.min(cap, estimateLines(text, style, width)));
+export interface Fitted {
+  text: string;
+  lines: number;
+}
+
+const ELLIPSIS = '…';
+
+/**
+ * Cuts `text` at a word (or at a soft break of an over-long word) so that it, with `ending`
+ * added, takes at most `maxLines` lines. Cutting here rather than leaving it to react-pdf's own
+ * ellipsis matters: react-pdf appends its "…" to a full last line, past the right edge.
+ */
+export function fitText(text: string, style: TextStyle, width: number, maxLines: number, ending = ELLIPSIS): Fitted {
+  const clean = prepareText(text, style, width);
+  const lines = estimateLines(clean, style, width);
+  if (lines <= maxLines) return { text: clean, lines };
+  // Each unit but the first starts with the space or soft break before it.
+  const units = clean.split(/(?=[ \u200b])/u);
+  const cut = (n: number) => `${units.slice(0, n).join('').replace(/[\s\u200b,;:.!?…–—-]+$/u, '')}${ending}`;
+  // Largest number of units that fits; one unit is the floor.
+  let lo = 1;
+  let hi = units.length - 1;
+  while (lo < hi) {
+    const mid = Math.ceil((lo + hi) / 2);
+    if (estimateLines(cut(mid), style, width) <= maxLines) lo = mid;
+    else hi = mid - 1;
+  }
+  const fitted = cut(lo);
+  return { text: fitted, lines: Math.min(maxLines, estimateLines(fitted, style, width)) };
 }
 
 export interface ItemCost {

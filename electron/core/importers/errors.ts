@@ -1,10 +1,6 @@
 // Why an import was refused. The message names the file and the problem in words a researcher
 // can act on; the code lets the import job group and count failures.
 
-/** Largest transcript accepted, in bytes ("50 MB" as file managers count it). Hours of talk are
- * well under 1 MB; anything near this is a media file or a whole export, not one interview. */
-export const MAX_FILE_BYTES = 50_000_000;
-
 export type ImportErrorCode =
   | 'unreadable'
   | 'binary'

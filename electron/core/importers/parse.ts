@@ -9,7 +9,8 @@ import { sniffFormat } from './sniff';
 import type { ParsedTranscript } from './types';
 import { parseWebVtt } from './webvtt';
 
-export { ImportError, MAX_FILE_BYTES, type ImportErrorCode } from './errors';
+export { ImportError, type ImportErrorCode } from './errors';
+export { MAX_TRANSCRIPT_BYTES } from './decode';
 export { detectInterviewer } from './interviewer';
 export type { ParsedTranscript, ParsedTurn } from './types';
 

@@ -1,9 +1,11 @@
 // "Name: text" speaker labels: reading one line, then deciding for the whole document which
 // labels are people. A label is only a candidate when it is shaped like a name (<= 40 chars,
-// <= 4 words, capitalised words, no URL or sentence punctuation); it is accepted when it recurs,
-// or, said once, when it looks like the document's other speakers (all caps among all caps) and
-// comes after the conversation has started. Lines quoted with ">" are never labels: a
-// blockquote "> NAME: ..." is someone else's words, not a turn of NAME.
+// <= 4 words, capitalised words, no URL or sentence punctuation, not a word like "Note"). It is
+// accepted when it recurs; said once, only after the conversation has started (the first
+// recurring label) and when it looks like the other speakers (all caps among all caps), which
+// keeps a note-taker's one line but drops "Participant: Sam" above the transcript and a lone
+// "Tuesday: workshop" in prose. Lines quoted with ">" are never labels: a blockquote
+// "> NAME: ..." is someone else's words, not a turn of NAME.
 import { parseClock, leadingStamp } from './timestamps';
 
 export interface LabelCandidate {
@@ -37,6 +39,9 @@ const NOT_SPEAKERS = new Set([
   'so', 'and', 'but', 'or', 'also', 'anyway', 'well', 'okay', 'ok', 'yes', 'no', 'yeah', 'now', 'then',
   'first', 'second', 'third', 'finally', 'however', 'therefore', 'basically', 'honestly', 'seriously',
   'remember', 'quote', 'unquote', 'important', 'result', 'results', 'conclusion',
+  'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'today', 'tomorrow',
+  'yesterday', 'morning', 'afternoon', 'evening', 'january', 'february', 'march', 'september', 'october',
+  'november', 'december', // not April, May, June, August: those are names too
 ]);
 
 /**
@@ -152,13 +157,12 @@ export function resolveLabels(candidates: PositionedLabel[]): ResolvedLabels {
 
   const recurring = new Set([...counts].filter(([, n]) => n >= 2).map(([k]) => k));
   const allCaps = recurring.size > 0 && [...recurring].every((k) => !HAS_LOWER.test(displays.get(k) ?? k));
-  const fewLabels = recurring.size === 0 && counts.size <= 6;
 
   const speakerAt = new Map<number, string>();
   let start = -1;
   for (const { at, key, certain } of keyed) {
     const display = displays.get(key) ?? key;
-    const trusted = certain || recurring.has(key) || fewLabels;
+    const trusted = certain || recurring.has(key);
     // A label said once, above the first recurring one, is metadata ("Participant: Sam").
     if (!trusted && start < 0) continue;
     if (!trusted && allCaps && HAS_LOWER.test(display)) continue;

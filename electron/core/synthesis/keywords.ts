@@ -95,10 +95,15 @@ export function classTfIdf(
       const tf = count / Math.max(1, words[c]!);
       scored.push({ term, score: tf * Math.log(1 + meanWords / overall.get(term)!) });
     }
-    scored.sort((a, b) => b.score - a.score || (a.term < b.term ? -1 : a.term > b.term ? 1 : 0));
+    // On equal scores the phrase wins over its words ("month end" over "end"), then A-Z.
+    scored.sort(
+      (a, b) => b.score - a.score || wordCount(b.term) - wordCount(a.term) || (a.term < b.term ? -1 : a.term > b.term ? 1 : 0),
+    );
     return pickDistinct(scored, topN);
   });
 }
+
+const wordCount = (term: string): number => term.split(' ').length;
 
 function pickDistinct(sorted: ScoredTerm[], topN: number): ScoredTerm[] {
   const picked: ScoredTerm[] = [];

@@ -5,8 +5,9 @@
 // pass — instead of O(n²·dim), so there is no need to sample even at 50k rows. A sampled
 // score (seeded) is still offered for callers that want a fixed budget.
 
+import { copyRows, createDotWorkspace } from './dotKernel';
 import { createRng, sampleIndices } from './random';
-import { dotAt, type VectorMatrix } from './vectors';
+import type { VectorMatrix } from './vectors';
 
 /**
  * Mean silhouette over `rows` (all rows by default). Rows in singleton clusters score 0, as in
@@ -31,7 +32,12 @@ export function silhouetteScore(matrix: VectorMatrix, labels: ArrayLike<number>,
   }
   const clusters = sizes.reduce((count, size) => count + (size > 0 ? 1 : 0), 0);
   if (clusters < 2) return 0;
-  const means = Float32Array.from(sums); // dotAt wants one array type; precision is ample
+  // Rows, then cluster sums, then a scratch row: one scan per row gives x·ΣC for every C.
+  const stride = Math.ceil(dim / 16) * 16;
+  const ws = createDotWorkspace((n + k) * stride + k, dim);
+  copyRows(ws, data, n, dim, 0);
+  copyRows(ws, Float32Array.from(sums), k, dim, n * stride);
+  const out = (n + k) * stride;
 
   const count = rows?.length ?? n;
   let total = 0;
@@ -40,12 +46,13 @@ export function silhouetteScore(matrix: VectorMatrix, labels: ArrayLike<number>,
     const own = labels[i]!;
     const ownSize = sizes[own]!;
     if (ownSize < 2) continue; // singleton: s(i) = 0
+    ws.scan(i * stride, n * stride, k, out);
     // Σ over the other members of (1 - x·y) = (|C| - 1) - (x·ΣC - x·x), with x·x = 1.
-    const a = (ownSize - dotAt(data, i * dim, means, own * dim, dim)) / (ownSize - 1);
+    const a = (ownSize - ws.view[out + own]!) / (ownSize - 1);
     let b = Infinity;
     for (let c = 0; c < k; c++) {
       if (c === own || sizes[c] === 0) continue;
-      b = Math.min(b, 1 - dotAt(data, i * dim, means, c * dim, dim) / sizes[c]!);
+      b = Math.min(b, 1 - ws.view[out + c]! / sizes[c]!);
     }
     const denominator = Math.max(a, b);
     if (denominator > 0) total += (b - a) / denominator;

@@ -8,7 +8,7 @@ import { silhouetteScore } from './silhouette';
 import { selectRows, toMatrix, type VectorMatrix } from './vectors';
 
 export const THEME_COUNT_LIMITS = { min: 2, max: 40 } as const;
-const SAMPLE = 1500;
+const SAMPLE = 1000;
 const MAX_CANDIDATES = 6;
 
 export interface ThemeCountChoice {
@@ -17,15 +17,19 @@ export interface ThemeCountChoice {
   scores: Record<string, number>;
 }
 
-/** Candidate k: up to 6 values spaced geometrically over [sqrt(n/2)/3, 1.5·sqrt(n/2)], within 2..40 and < n. */
+/**
+ * Candidate k: up to 6 values spaced geometrically from hi/3 (or sqrt(n/2)/3 if lower) up to
+ * hi = 1.5·sqrt(n/2), within 2..40 and below n. The range always spans a factor of about 3, so
+ * the cap at 40 does not collapse it to a single candidate for large n.
+ */
 export function themeCountCandidates(n: number): number[] {
   if (n < 3) return [];
   const pivot = Math.sqrt(n / 2);
   const hi = Math.min(THEME_COUNT_LIMITS.max, n - 1, Math.round(pivot * 1.5));
-  const lo = Math.max(THEME_COUNT_LIMITS.min, Math.min(hi, Math.round(pivot / 3)));
+  const lo = Math.max(THEME_COUNT_LIMITS.min, Math.min(Math.round(pivot / 3), Math.round(hi / 3)));
   const candidates = new Set<number>();
   for (let step = 0; step < MAX_CANDIDATES; step++) {
-    const t = MAX_CANDIDATES === 1 ? 0 : step / (MAX_CANDIDATES - 1);
+    const t = step / (MAX_CANDIDATES - 1);
     candidates.add(Math.round(lo * Math.pow(hi / lo, t)));
   }
   return [...candidates].sort((a, b) => a - b);
@@ -42,7 +46,7 @@ export function chooseThemeCount(vectors: readonly Float32Array[] | VectorMatrix
   let best = candidates[0]!;
   for (const k of candidates) {
     if (k > sample.n - 1) break;
-    const fit = kmeans(sample, k, { seed: deriveSeed(seed, k), nInit: 2, maxIter: 50 });
+    const fit = kmeans(sample, k, { seed: deriveSeed(seed, k), nInit: 1, maxIter: 30 });
     const score = silhouetteScore(sample, fit.labels);
     scores[String(k)] = score;
     // Ties go to the smaller k: fewer themes are easier to read.

@@ -55,7 +55,7 @@ export function clusterThemes(input: ClusterThemesInput): ClusterThemesResult {
     k = Math.min(k, THEME_COUNT_LIMITS.max);
   }
 
-  const fit = kmeans(matrix, k, { seed, nInit: matrix.n > 20_000 ? 2 : 4 });
+  const fit = kmeans(matrix, k, { seed, nInit: 3 });
   const keywords = classTfIdf(
     quotes.map((quote) => quote.text),
     fit.labels,

@@ -1,10 +1,12 @@
 import { Badge, Button, CloseButton, Group, Paper, Progress, Stack, Text } from '@mantine/core';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { JobKind, JobStatus } from '../../../shared/domain';
 import { errorMessage } from '../../bridge';
 import { useJobs } from './JobsProvider';
 
 const TITLES: Record<JobKind, string> = { import: 'Importing transcripts', synthesize: 'Synthesizing personas', export: 'Exporting personas' };
+/** A completed job needs no attention; failures and cancellations stay until dismissed. */
+const COMPLETED_LINGER_MS = 6000;
 const STATUS_COLOR: Record<JobStatus, string> = { completed: 'teal', failed: 'red', cancelled: 'gray' };
 
 /** The global job panel: progress of the current job, Cancel, and how it ended. */
@@ -12,6 +14,14 @@ export function JobPanel() {
   const { jobs, currentId, cancelJob, dismiss } = useJobs();
   const [cancelError, setCancelError] = useState<string | null>(null);
   const job = currentId ? jobs[currentId] : undefined;
+  const completedId = job?.finished?.status === 'completed' ? job.jobId : null;
+
+  useEffect(() => {
+    if (!completedId) return;
+    const timer = setTimeout(() => dismiss(completedId), COMPLETED_LINGER_MS);
+    return () => clearTimeout(timer);
+  }, [completedId, dismiss]);
+
   if (!job) return null;
 
   const { progress, finished } = job;

@@ -17,7 +17,7 @@ export function EvidenceBadge({ ids }: { ids: number[] }) {
           aria-label={`Show ${count} evidence ${count === 1 ? 'quote' : 'quotes'}`}
           data-testid="evidence-badge"
         >
-          <Badge size="sm" variant={count === 0 ? 'outline' : 'light'} color={count === 0 ? 'red' : 'gray'} style={{ cursor: 'pointer' }}>
+          <Badge size="sm" tt="none" fw={600} variant={count === 0 ? 'outline' : 'light'} color={count === 0 ? 'red' : 'indigo'} style={{ cursor: 'pointer', whiteSpace: 'nowrap' }}>
             {count} {count === 1 ? 'quote' : 'quotes'}
           </Badge>
         </UnstyledButton>

@@ -46,7 +46,6 @@ export function SynthesizeBar({ hasPersonas, hasEdits }: { hasPersonas: boolean;
         <Group align="flex-end" gap="sm">
           <Select
             label="Persona count"
-            aria-label="Persona count"
             data-testid="persona-count"
             data={COUNT_OPTIONS}
             value={count}

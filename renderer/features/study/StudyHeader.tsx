@@ -43,8 +43,8 @@ export function StudyHeader({ study, onClosed }: { study: StudyInfo; onClosed: (
         </div>
         {researchDate && (
           <Tooltip label={stale ? 'This research is over 18 months old; behaviour may have changed.' : 'Newest interview'}>
-            <Badge variant="light" color={stale ? 'orange' : 'gray'}>
-              {researchDate.toLocaleDateString(undefined, { year: 'numeric', month: 'short' })}
+            <Badge variant="light" tt="none" color={stale ? 'orange' : 'gray'} data-testid="research-date">
+              Research {researchDate.toLocaleDateString(undefined, { year: 'numeric', month: 'short' })}
             </Badge>
           </Tooltip>
         )}

@@ -54,7 +54,6 @@ export function TranscriptView({ id, onBack }: { id: number; onBack: () => void 
             </div>
             <Select
               label="Interviewer"
-              aria-label="Interviewer"
               data-testid="interviewer-select"
               w={240}
               data={data.speakers.map((s) => ({ value: s.name, label: `${s.name} (${s.turnCount} turns)` }))}

@@ -1,0 +1,52 @@
+// Transcriber annotations that nobody said: "[inaudible]", "(laughs)", "{vocalsound}",
+// "[crosstalk 00:12:03]", "(shows me her spreadsheet)". Editorial insertions that clarify the
+// words, like "[it was]" or "[The Mozilla grant]", are kept: they are part of the quote as
+// published.
+
+const BRACKET = /[[({][^[\](){}\n]{0,60}[\])}]/g;
+const NOISE_WORDS =
+  /^(?:inaudible|unintelligible|indistinct|incomprehensible|unclear|crosstalk|cross-talk|overlapping(?: speech)?|overtalk|laughs?|laughter|laughing|chuckles?|chuckling|giggles?|sighs?|coughs?|clears throat|(?:long )?pause|pauses|silence|music|applause|(?:background )?noise|vocal ?sound|typing|phone rings?|beep|static|audio cuts? out|break in audio|no audio|redacted|sp\??|ph\??|\?+|…|\.\.\.)(?:[\s,]+(?:\d{1,2}:)?\d{1,2}:\d{2}(?:\.\d+)?)?$/i;
+const STAGE_DIRECTION =
+  /^(?:laughs|waves|nods|sighs|edits|types|pauses|smiles|shrugs|gestures|coughs|chuckles|points|reads|clicks|scrolls|shows|shares|looks|grins|groans|whistles|claps|sneezes|mimics|imitates|holds up|gets up|leaves|returns|interrupted|inaudible)\b[^()]*$/i;
+const CLOCK = /^(?:\d{1,2}:)?\d{1,2}:\d{2}(?:[.,]\d{1,3})?$/;
+
+export function isNoiseToken(token: string): boolean {
+  const open = token.charAt(0);
+  const inner = token.slice(1, -1).trim();
+  if (open === '{') return true;
+  return NOISE_WORDS.test(inner) || STAGE_DIRECTION.test(inner) || CLOCK.test(inner);
+}
+
+/** [start, end) ranges of noise tokens in `text`, in order. */
+export function noiseRanges(text: string): [number, number][] {
+  const ranges: [number, number][] = [];
+  for (const m of text.matchAll(BRACKET)) {
+    if (isNoiseToken(m[0])) ranges.push([m.index, m.index + m[0].length]);
+  }
+  return ranges;
+}
+
+/**
+ * The text of a quote: the passage without noise tokens, whitespace collapsed, no space left
+ * before punctuation. A quote's `text` is always `cleanQuoteText(turn.text.slice(start, end))`.
+ */
+export function cleanQuoteText(passage: string): string {
+  let out = '';
+  let at = 0;
+  for (const [s, e] of noiseRanges(passage)) {
+    out += `${passage.slice(at, s)} `;
+    at = e;
+  }
+  out += passage.slice(at);
+  return out
+    .replace(/\s+/g, ' ')
+    .replace(/ ([,.;:!?…])/g, '$1')
+    .replace(/^[\s,;:]+/, '')
+    .trim();
+}
+
+export function countWords(text: string): number {
+  let n = 0;
+  for (const token of text.split(/\s+/)) if (/[\p{L}\p{N}]/u.test(token)) n++;
+  return n;
+}

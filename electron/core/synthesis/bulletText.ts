@@ -1,0 +1,48 @@
+// Quote -> bullet text without a language model: the researcher edits the drafts, so the aim
+// is a readable, faithful sentence of about 20 words, not a paraphrase.
+
+const LEADING_FILLER = /^(?:(?:yeah|yep|yes|so|well|um+|uh+|erm|oh|okay|ok|honestly|basically|and)\b[,.…!]*\s+|(?:right|like|i mean|you know|i guess)\s*,\s*)+/i;
+const INLINE_FILLER = /,?\s+\b(?:um+|uh+|erm)\b,?(?=\s)|,\s*(?:you know|i mean|like),(?=\s)/gi;
+const SENTENCE_END = /(?<=[.!?…])\s+(?=["“'‘(]?[A-Z0-9])/;
+const CLAUSE_WORDS = new Set(['and', 'but', 'because', 'so', 'which', 'when', 'where', 'while', 'although', 'though', 'or', 'since', 'unless', 'until']);
+const MIN_WORDS_BEFORE_CUT = 6;
+
+export const countWords = (text: string): number => text.split(/\s+/).filter((word) => word.length > 0).length;
+
+/**
+ * The quote as a bullet: fillers dropped, whole sentences while they fit in `maxWords`,
+ * otherwise the first sentence cut at its last clause boundary within the limit, with "…".
+ */
+export function shortenQuote(text: string, maxWords = 20): string {
+  const cleaned = text.replace(/\s+/g, ' ').replace(INLINE_FILLER, '').trim().replace(LEADING_FILLER, '').trim();
+  if (cleaned.length === 0) return '';
+  const sentences = cleaned.split(SENTENCE_END).map((sentence) => sentence.trim());
+  // A lone "Oh totally." says nothing; start from the first sentence with some substance.
+  const start = Math.max(0, sentences.findIndex((sentence) => countWords(sentence) >= 3));
+
+  let kept = '';
+  for (const sentence of sentences.slice(start)) {
+    const candidate = kept ? `${kept} ${sentence}` : sentence;
+    if (countWords(candidate) > maxWords) break;
+    kept = candidate;
+  }
+  return capitalise(kept || cutClause(sentences[start]!, maxWords));
+}
+
+function cutClause(sentence: string, maxWords: number): string {
+  const words = sentence.split(' ');
+  let cut = maxWords;
+  for (let i = maxWords; i >= MIN_WORDS_BEFORE_CUT; i--) {
+    const before = words[i - 1]!;
+    const next = words[i]?.toLowerCase().replace(/[^a-z]/g, '') ?? '';
+    if (/[,;:—–]$/.test(before) || CLAUSE_WORDS.has(next) || words[i] === '—' || words[i] === '–') {
+      cut = i;
+      break;
+    }
+  }
+  return `${words.slice(0, cut).join(' ').replace(/[\s,;:—–-]+$/, '')}…`;
+}
+
+function capitalise(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}

@@ -1,0 +1,76 @@
+// The whole synthesis in one call: quotes -> themes -> persona groups -> facets -> draft cards.
+// Pure and deterministic: no database, no model, no clock; the same input gives byte-identical
+// output. The caller (the synthesize job) embeds quotes and FACET_PROTOTYPES beforehand and
+// persists the result in one transaction.
+//
+// Input
+//   quotes                 every embedded participant quote: { id, participantId, text, vector }
+//                          (vector: 384 floats from all-MiniLM-L6-v2, unit length)
+//   participants           { id, name } for naming people in summaries
+//   facetPrototypeVectors  embeddings of FACET_PROTOTYPES, same order, per facet
+//   seed                   all randomness derives from it
+//   themeCount?            fixed number of themes; chosen by silhouette when omitted
+//   personaCount?          'auto' (default: 2..4 by silhouette) or a fixed 2 | 3 | 4
+//
+// Output
+//   themes    { k, themes: [{ label, keywords, quoteIds (most central first), centroid }], scores }
+//   facets    Map quote id -> { facet, confidence }
+//   personas  { k, scores (silhouette per candidate k), groups (participant ids), drafts: DraftPersona[] }
+
+import { draftPersonas, type DraftPersona, type DraftQuote } from './draftPersonas';
+import { classifyFacets, type Facet, type FacetAssignment } from './facets';
+import { groupPersonas, type PersonaCount } from './personas';
+import { deriveSeed } from './random';
+import { clusterThemes, type ClusterThemesResult } from './themes';
+
+export interface SynthesisInput {
+  quotes: readonly DraftQuote[];
+  participants: readonly { id: number; name: string }[];
+  facetPrototypeVectors: Readonly<Record<Facet, readonly Float32Array[]>>;
+  seed: number;
+  themeCount?: number;
+  personaCount?: PersonaCount;
+}
+
+export interface SynthesisOutput {
+  themes: ClusterThemesResult;
+  facets: Map<number, FacetAssignment>;
+  personas: {
+    k: number;
+    scores: Record<string, number>;
+    groups: number[][];
+    drafts: DraftPersona[];
+  };
+}
+
+export function synthesize(input: SynthesisInput): SynthesisOutput {
+  const themes = clusterThemes({ quotes: input.quotes, seed: deriveSeed(input.seed, 1), k: input.themeCount });
+
+  const themeOf = new Map<number, number>();
+  themes.themes.forEach((theme, index) => theme.quoteIds.forEach((id) => themeOf.set(id, index)));
+  const quoteVectors = new Map(input.quotes.map((quote) => [quote.id, quote.vector]));
+  const quoteIdsOf = new Map<number, number[]>();
+  for (const quote of input.quotes) {
+    const ids = quoteIdsOf.get(quote.participantId) ?? [];
+    ids.push(quote.id);
+    quoteIdsOf.set(quote.participantId, ids);
+  }
+
+  const grouping = groupPersonas({
+    participants: input.participants.map((p) => ({ id: p.id, quoteIds: quoteIdsOf.get(p.id) ?? [] })),
+    quoteVectors,
+    themeOf,
+    themeCount: themes.themes.length,
+    k: input.personaCount ?? 'auto',
+    seed: deriveSeed(input.seed, 2),
+  });
+  const facets = classifyFacets(quoteVectors, input.facetPrototypeVectors);
+  const drafts = draftPersonas({
+    groups: grouping.groups,
+    quotes: input.quotes,
+    themes: themes.themes,
+    facets,
+    participants: input.participants,
+  });
+  return { themes, facets, personas: { ...grouping, drafts } };
+}

@@ -1,0 +1,158 @@
+// 2,000 malformed inputs from a seeded generator: the importer may refuse any of them, but only
+// with an ImportError naming the file, and never takes a second over one. What it accepts must
+// hold the invariants the rest of the app relies on, and quote extraction must cope with it.
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { detectInterviewer, ImportError, parseTranscript } from '../../electron/core/importers/parse';
+import { extractQuotes } from '../../electron/core/quotes/extract';
+import { cleanQuoteText } from '../../electron/core/quotes/noise';
+
+const CASES = 2000;
+const SEED = 0x5eed_2024;
+const MAX_MS = 1000;
+
+/** mulberry32: small, fast, and the same sequence on every machine. */
+function rng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const enc = new TextEncoder();
+const fixtureDir = join(__dirname, '..', 'fixtures', 'transcripts');
+const fixtures = readdirSync(fixtureDir)
+  .filter((f) => /\.(txt|md|vtt)$/.test(f))
+  .map((f) => readFileSync(join(fixtureDir, f)));
+const vtt = readFileSync(join(fixtureDir, 'focus-call.vtt'));
+
+type Gen = (r: () => number) => Uint8Array;
+const int = (r: () => number, n: number): number => Math.floor(r() * n);
+const pick = <T,>(r: () => number, xs: readonly T[]): T => xs[int(r, xs.length)] as T;
+const repeat = (s: string, n: number): string => s.repeat(Math.max(0, n));
+
+const PIECES = [
+  'Alex:', 'MEL:', '> NAME:', '**Sam:**', 'Note:', 'https://x.y/z', ' ', '\n', '\n\n', '\r\n', '\r', '?', '…',
+  '[inaudible]', '(laughs)', '{vocalsound}', '<v Ann>', '</v>', '<v', '<', '>', '-->', '00:00:01.000', '99:99.9',
+  'WEBVTT', 'NOTE', '---', '# ', '((((', '))))', '[[[[', ']]]]', 'e.g.', 'Dr.', '3.5', 'So, um, ', 'I -- ',
+  'Speaker 1:', 'A (00:01):', '[00:00:05] ', '&amp;', '&#x1F4B8;', '&#99999999;', '💸', 'é', 'word', 'Why?',
+];
+/** Pieces that make a whole input binary: rare, or every input would be refused the same way. */
+const RARE = ['\u0000', '\ufffd', '\u0007', '\u0085'];
+const piece = (r: () => number): string => (r() < 0.005 ? pick(r, RARE) : pick(r, PIECES));
+
+const generators: [string, Gen][] = [
+  ['random bytes', (r) => Uint8Array.from({ length: int(r, 4096) }, () => int(r, 256))],
+  ['random printable soup', (r) => enc.encode(Array.from({ length: int(r, 400) }, () => piece(r)).join(''))],
+  ['truncated WebVTT', (r) => vtt.subarray(0, int(r, vtt.length))],
+  [
+    'mutated fixture',
+    (r) => {
+      const src = Uint8Array.from(pick(r, fixtures));
+      for (let i = int(r, 40); i > 0; i--) src[int(r, src.length)] = int(r, 256);
+      return src.subarray(int(r, 50), src.length - int(r, 50));
+    },
+  ],
+  [
+    'fixture with spliced junk',
+    (r) => {
+      const src = Buffer.from(pick(r, fixtures)).toString('utf8');
+      const at = int(r, src.length);
+      return enc.encode(src.slice(0, at) + Array.from({ length: 20 }, () => piece(r)).join('') + src.slice(at));
+    },
+  ],
+  [
+    'huge line',
+    (r) => {
+      const unit = pick(r, ['a', 'A: ', 'x:', '<v ', '<', '(', '[', '…', '?', '. ', 'Dr. ', '-- ', '> ', '&amp', ' ']);
+      const n = 50_000 + int(r, 400_000);
+      return enc.encode(pick(r, ['', 'WEBVTT\n\n00:01.000 --> 00:02.000\n', 'MEL: q?\nANN: a\nMEL: ']) + repeat(unit, n));
+    },
+  ],
+  [
+    'nested brackets and unmatched tags',
+    (r) => {
+      const depth = int(r, 5000);
+      const body = pick(r, [
+        repeat('(', depth) + 'laughs' + repeat(')', depth),
+        repeat('[', depth) + repeat('{', depth),
+        repeat('<v ', depth) + 'Ann>' + repeat('</v>', int(r, depth)),
+        repeat('<c.x><i>', depth) + 'text',
+      ]);
+      const cue = pick(r, ['<v Ann>', 'Ann: ', '']);
+      return enc.encode(`WEBVTT\n\n00:00:01.000 --> 00:00:02.000\n${cue}${body}\n\n1\n00:03.000 --> 00:04.000\n<v Bob>hi?\n\n00:05.000 --> 00:06.000\n<v Ann>yes`);
+    },
+  ],
+  [
+    'many tiny turns',
+    (r) => {
+      const n = 1000 + int(r, 20_000);
+      return enc.encode(Array.from({ length: n }, (_, i) => `${i % 2 ? 'A' : 'B'}: ${piece(r)}`).join('\n'));
+    },
+  ],
+  [
+    'byte-order marks over junk',
+    (r) => {
+      const bom = pick(r, [[0xef, 0xbb, 0xbf], [0xff, 0xfe], [0xfe, 0xff]]);
+      return Uint8Array.from([...bom, ...Array.from({ length: int(r, 300) }, () => int(r, 256))]);
+    },
+  ],
+];
+
+describe(`importer fuzz: ${CASES} seeded malformed inputs`, () => {
+  it('refuses only with ImportError, each parse under a second, and what it accepts is well-formed', () => {
+    const r = rng(SEED);
+    const tally = new Map<string, { ok: number; refused: Record<string, number>; slowestMs: number }>();
+    for (let i = 0; i < CASES; i++) {
+      const [kind, gen] = generators[i % generators.length] as [string, Gen];
+      const bytes = gen(r);
+      const name = `fuzz-${i}.txt`;
+      const t = tally.get(kind) ?? { ok: 0, refused: {}, slowestMs: 0 };
+      tally.set(kind, t);
+      const started = performance.now();
+      try {
+        const parsed = parseTranscript(name, bytes);
+        const parseMs = performance.now() - started;
+        t.slowestMs = Math.max(t.slowestMs, parseMs);
+        expect(parseMs, `${kind} #${i} took ${parseMs.toFixed(0)} ms`).toBeLessThan(MAX_MS);
+        t.ok++;
+        expect(parsed.turns.length).toBeGreaterThan(0);
+        expect(new Set(parsed.turns.map((x) => x.speaker)).size).toBeGreaterThanOrEqual(2);
+        expect(parsed.contentHash).toMatch(/^[0-9a-f]{64}$/);
+        for (const turn of parsed.turns) {
+          expect(turn.speaker.trim().length).toBeGreaterThan(0);
+          expect(turn.text.length).toBeGreaterThan(0);
+          if (turn.startMs !== null) expect(Number.isFinite(turn.startMs) && turn.startMs >= 0).toBe(true);
+        }
+        const interviewer = detectInterviewer(parsed.turns);
+        const quotes = extractQuotes(parsed.turns, (s) => s !== interviewer);
+        expect(performance.now() - started, `${kind} #${i} with quotes`).toBeLessThan(2 * MAX_MS);
+        for (const q of quotes) {
+          const text = parsed.turns[q.turnIndex]?.text ?? '';
+          expect(q.start).toBeGreaterThanOrEqual(0);
+          expect(q.end).toBeLessThanOrEqual(text.length);
+          expect(cleanQuoteText(text.slice(q.start, q.end))).toBe(q.text);
+        }
+      } catch (err) {
+        const ms = performance.now() - started;
+        t.slowestMs = Math.max(t.slowestMs, ms);
+        if (!(err instanceof ImportError)) throw new Error(`${kind} #${i} crashed: ${String(err)}`, { cause: err });
+        expect(ms, `${kind} #${i} took ${ms.toFixed(0)} ms to refuse`).toBeLessThan(MAX_MS);
+        expect(err.message.startsWith(`${name}: `)).toBe(true);
+        t.refused[err.code] = (t.refused[err.code] ?? 0) + 1;
+      }
+    }
+    for (const [kind, t] of tally) {
+      console.log(`${kind.padEnd(36)} parsed ${String(t.ok).padStart(3)}  refused ${JSON.stringify(t.refused)}  slowest ${t.slowestMs.toFixed(0)} ms`);
+    }
+    // The generators must reach both outcomes, or the fuzzing tests nothing.
+    const all = [...tally.values()];
+    expect(all.reduce((n, t) => n + t.ok, 0)).toBeGreaterThan(100);
+    expect(new Set(all.flatMap((t) => Object.keys(t.refused)))).toEqual(new Set(['binary', 'empty', 'no_turns', 'unreadable']));
+  });
+});

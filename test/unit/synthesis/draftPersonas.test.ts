@@ -1,0 +1,113 @@
+import { describe, expect, it } from 'vitest';
+import { BULLET_SECTIONS } from '../../../shared/domain';
+import { countWords } from '../../../electron/core/synthesis/bulletText';
+import { draftPersonas, DRAFT_RULES } from '../../../electron/core/synthesis/draftPersonas';
+import { synthesize } from '../../../electron/core/synthesis/synthesize';
+import { dot, meanDirection } from '../../../electron/core/synthesis/vectors';
+import { DIM, plantedStudy } from './fixtures';
+
+describe('draftPersonas', () => {
+  const study = plantedStudy([4, 4]);
+  const output = synthesize({
+    quotes: study.quotes,
+    participants: study.participants,
+    facetPrototypeVectors: study.prototypeVectors,
+    seed: 1,
+  });
+  const drafts = output.personas.drafts;
+  const quoteById = new Map(study.quotes.map((q) => [q.id, q]));
+
+  it('drafts one persona per planted group', () => {
+    expect(drafts).toHaveLength(2);
+    for (const draft of drafts) expect(new Set(draft.participantIds.map((id) => study.groupOf.get(id))).size).toBe(1);
+  });
+
+  it('backs every bullet with evidence from its own participants only', () => {
+    for (const draft of drafts) {
+      for (const section of BULLET_SECTIONS) {
+        for (const bullet of draft[section]) {
+          expect(bullet.evidence.length).toBeGreaterThanOrEqual(1);
+          for (const id of bullet.evidence) expect(draft.participantIds).toContain(quoteById.get(id)!.participantId);
+        }
+      }
+    }
+  });
+
+  it('uses no quote twice within a persona', () => {
+    for (const draft of drafts) {
+      const ids = [draft.definingQuoteId, ...BULLET_SECTIONS.flatMap((s) => draft[s].flatMap((b) => b.evidence))];
+      expect(new Set(ids).size).toBe(ids.length);
+    }
+  });
+
+  it('writes 2-5 short bullets per section, the first backed by two or more participants', () => {
+    for (const draft of drafts) {
+      for (const section of BULLET_SECTIONS) {
+        const bullets = draft[section];
+        expect(bullets.length).toBeGreaterThanOrEqual(2);
+        expect(bullets.length).toBeLessThanOrEqual(5);
+        const people = new Set(bullets[0]!.evidence.map((id) => quoteById.get(id)!.participantId));
+        expect(people.size).toBeGreaterThanOrEqual(2);
+        for (const bullet of bullets) expect(countWords(bullet.text)).toBeLessThanOrEqual(20);
+      }
+    }
+  });
+
+  it('files bullets under the facet of their quotes', () => {
+    const section = { goal: 'goals', frustration: 'frustrations', behavior: 'behaviors', context: 'context' } as const;
+    for (const draft of drafts) {
+      for (const [facet, name] of Object.entries(section)) {
+        for (const bullet of draft[name]) {
+          for (const id of bullet.evidence) expect(output.facets.get(id)!.facet).toBe(facet);
+        }
+      }
+    }
+  });
+
+  it('picks as defining quote the most central quote of 8-30 words', () => {
+    for (const draft of drafts) {
+      const own = study.quotes.filter((q) => draft.participantIds.includes(q.participantId));
+      const centroid = meanDirection(
+        own.map((q) => q.vector),
+        DIM,
+      );
+      const quotable = own.filter((q) => countWords(q.text) >= 8 && countWords(q.text) <= 30);
+      const best = Math.max(...quotable.map((q) => dot(q.vector, centroid)));
+      const defining = quoteById.get(draft.definingQuoteId!)!;
+      expect(countWords(defining.text)).toBeGreaterThanOrEqual(8);
+      expect(countWords(defining.text)).toBeLessThanOrEqual(30);
+      expect(dot(defining.vector, centroid)).toBe(best);
+    }
+  });
+
+  it("names personas by letter and a distinctive keyword, and lists the group's own themes", () => {
+    expect(drafts.map((d) => d.name)).toEqual([expect.stringMatching(/^Persona A — \S+$/), expect.stringMatching(/^Persona B — \S+$/)]);
+    for (const draft of drafts) {
+      const group = study.groupOf.get(draft.participantIds[0]!)!;
+      const planted = draft.themeIndexes.slice(0, 2).map((t) => {
+        const ids = output.themes.themes[t]!.quoteIds;
+        return quoteById.get(ids[0]!)!.theme;
+      });
+      expect(planted.sort()).toEqual([2 * group, 2 * group + 1]);
+      expect(draft.summary).toContain(`${draft.participantIds.length} participants`);
+    }
+  });
+
+  it('handles a group whose participants have no quotes', () => {
+    const [draft] = draftPersonas({
+      groups: [[42]],
+      quotes: study.quotes,
+      themes: output.themes.themes,
+      facets: output.facets,
+      participants: [{ id: 42, name: 'Nobody' }],
+    });
+    expect(draft).toMatchObject({ definingQuoteId: null, goals: [], frustrations: [], behaviors: [], context: [], themeIndexes: [] });
+    expect(draft!.name).toBe('Persona A');
+  });
+
+  it('caps evidence per bullet', () => {
+    for (const draft of drafts) {
+      for (const s of BULLET_SECTIONS) for (const b of draft[s]) expect(b.evidence.length).toBeLessThanOrEqual(DRAFT_RULES.maxEvidence);
+    }
+  });
+});

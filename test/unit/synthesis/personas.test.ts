@@ -1,0 +1,88 @@
+import { describe, expect, it } from 'vitest';
+import { groupPersonas, type GroupPersonasInput, type PersonaCount } from '../../../electron/core/synthesis/personas';
+import { plantedStudy } from './fixtures';
+
+function inputFor(groups: number[], k: PersonaCount = 'auto', seed = 1): GroupPersonasInput & { groupOf: Map<number, number> } {
+  const study = plantedStudy(groups);
+  const themeOf = new Map(study.quotes.map((q) => [q.id, q.theme]));
+  return {
+    participants: study.participants.map((p) => ({
+      id: p.id,
+      quoteIds: study.quotes.filter((q) => q.participantId === p.id).map((q) => q.id),
+    })),
+    quoteVectors: new Map(study.quotes.map((q) => [q.id, q.vector])),
+    themeOf,
+    themeCount: groups.length * 2 + 1,
+    k,
+    seed,
+    groupOf: study.groupOf,
+  };
+}
+
+describe('groupPersonas', () => {
+  it('recovers two planted participant groups with auto k', () => {
+    const input = inputFor([5, 4]);
+    const result = groupPersonas(input);
+    expect(result.k).toBe(2);
+    expect(Object.keys(result.scores).sort()).toEqual(['2', '3', '4']);
+    expect(result.scores['2']).toBe(Math.max(...Object.values(result.scores)));
+    for (const group of result.groups) {
+      expect(new Set(group.map((id) => input.groupOf.get(id))).size).toBe(1);
+    }
+    expect(result.groups.map((g) => g.length)).toEqual([5, 4]);
+  });
+
+  it('recovers three planted groups with auto k', () => {
+    const result = groupPersonas(inputFor([4, 4, 4]));
+    expect(result.k).toBe(3);
+  });
+
+  it('honours a fixed k', () => {
+    const result = groupPersonas(inputFor([5, 4], 3));
+    expect(result.k).toBe(3);
+    expect(Object.keys(result.scores)).toEqual(['3']);
+    expect(result.groups.flat().sort((a, b) => a - b)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9]);
+  });
+
+  it('is deterministic', () => {
+    expect(JSON.stringify(groupPersonas(inputFor([3, 3, 3], 'auto', 9)))).toBe(
+      JSON.stringify(groupPersonas(inputFor([3, 3, 3], 'auto', 9))),
+    );
+  });
+
+  it('gives no persona without participants and one for a single participant', () => {
+    expect(groupPersonas(inputFor([]))).toEqual({ k: 0, scores: {}, groups: [] });
+    expect(groupPersonas(inputFor([1]))).toEqual({ k: 1, scores: {}, groups: [[1]] });
+  });
+
+  it('with 2 participants: one persona on auto, two singletons when asked for 2', () => {
+    expect(groupPersonas(inputFor([1, 1])).groups).toEqual([[1, 2]]);
+    expect(groupPersonas(inputFor([1, 1], 2)).groups).toEqual([[1], [2]]);
+  });
+
+  it('with 3 participants, auto only tries k = 2; a fixed 4 becomes 3 singletons', () => {
+    const auto = groupPersonas(inputFor([2, 1]));
+    expect(auto.k).toBe(2);
+    expect(Object.keys(auto.scores)).toEqual(['2']);
+    expect(groupPersonas(inputFor([2, 1], 4)).groups).toEqual([[1], [2], [3]]);
+  });
+
+  it('leaves out participants without embedded quotes', () => {
+    const input = inputFor([3, 3]);
+    const result = groupPersonas({ ...input, participants: [...input.participants, { id: 99, quoteIds: [] }] });
+    expect(result.groups.flat()).not.toContain(99);
+  });
+
+  it('copes with identical participants', () => {
+    const vector = new Float32Array([1, 0, 0, 0]);
+    const result = groupPersonas({
+      participants: [1, 2, 3, 4].map((id) => ({ id, quoteIds: [id] })),
+      quoteVectors: new Map([1, 2, 3, 4].map((id) => [id, vector])),
+      themeOf: new Map([1, 2, 3, 4].map((id) => [id, 0])),
+      themeCount: 1,
+      k: 'auto',
+      seed: 1,
+    });
+    expect(result.groups.flat().sort()).toEqual([1, 2, 3, 4]);
+  });
+});

@@ -1,0 +1,76 @@
+import { describe, expect, it } from 'vitest';
+import { adjustedRandIndex } from '../../../electron/core/synthesis/metrics';
+import { plantedWords, syntheticBlobs } from '../../../electron/core/synthesis/syntheticData';
+import { chooseThemeCount, themeCountCandidates } from '../../../electron/core/synthesis/themeCount';
+import { clusterThemes } from '../../../electron/core/synthesis/themes';
+import { dot } from '../../../electron/core/synthesis/vectors';
+
+describe('chooseThemeCount', () => {
+  it('proposes candidates around sqrt(n/2), within 2..40 and below n', () => {
+    expect(themeCountCandidates(4)).toEqual([2]);
+    expect(themeCountCandidates(300)).toEqual([4, 5, 7, 10, 13, 18]);
+    const large = themeCountCandidates(50_000);
+    expect(Math.max(...large)).toBe(40);
+    expect(large.length).toBeGreaterThanOrEqual(5);
+  });
+
+  it('finds the planted number of themes', () => {
+    const quotes = syntheticBlobs({ n: 300, clusters: 7, dim: 96, seed: 2 });
+    const choice = chooseThemeCount(
+      quotes.map((q) => q.vector),
+      1,
+    );
+    expect(choice.k).toBe(7);
+    expect(choice.scores['7']).toBe(Math.max(...Object.values(choice.scores)));
+  });
+});
+
+describe('clusterThemes', () => {
+  const quotes = syntheticBlobs({ n: 300, clusters: 7, dim: 96, seed: 2 });
+
+  it('recovers planted themes and labels them with their planted words', () => {
+    const result = clusterThemes({ quotes, seed: 1 });
+    expect(result.k).toBe(7);
+    const labelOf = new Map<number, number>();
+    result.themes.forEach((theme, t) => theme.quoteIds.forEach((id) => labelOf.set(id, t)));
+    expect(adjustedRandIndex(quotes.map((q) => q.truth), quotes.map((q) => labelOf.get(q.id)!))).toBeGreaterThanOrEqual(0.95);
+    for (const theme of result.themes) {
+      const truth = quotes.find((q) => q.id === theme.quoteIds[0])!.truth;
+      expect(theme.keywords.slice(0, 3).every((word) => plantedWords(truth).includes(word))).toBe(true);
+      expect(theme.label.split(' · ')).toEqual(theme.keywords.slice(0, 3));
+    }
+  });
+
+  it('orders quotes from most to least central', () => {
+    const vectorOf = new Map(quotes.map((q) => [q.id, q.vector]));
+    for (const theme of clusterThemes({ quotes, seed: 1 }).themes) {
+      const closeness = theme.quoteIds.map((id) => dot(vectorOf.get(id)!, theme.centroid));
+      expect(closeness).toEqual([...closeness].sort((a, b) => b - a));
+    }
+  });
+
+  it('honours a theme-count override and reports no scores for it', () => {
+    const result = clusterThemes({ quotes, seed: 1, k: 4 });
+    expect(result.k).toBe(4);
+    expect(result.scores).toEqual({});
+    expect(result.themes.flatMap((t) => t.quoteIds).sort((a, b) => a - b)).toEqual(quotes.map((q) => q.id));
+  });
+
+  it('is deterministic', () => {
+    const run = () => JSON.stringify(clusterThemes({ quotes, seed: 3 }), (_, value) =>
+      value instanceof Float32Array ? Array.from(value) : value,
+    );
+    expect(run()).toBe(run());
+  });
+
+  it.each([0, 1, 2, 3])('handles %i quotes without crashing', (n) => {
+    const tiny = quotes.slice(0, n);
+    const result = clusterThemes({ quotes: tiny, seed: 1 });
+    expect(result.k).toBe(n === 0 ? 0 : 1);
+    expect(result.themes.flatMap((t) => t.quoteIds).length).toBe(n);
+  });
+
+  it('clamps an override larger than the number of quotes', () => {
+    expect(clusterThemes({ quotes: quotes.slice(0, 3), seed: 1, k: 10 }).k).toBe(3);
+  });
+});
