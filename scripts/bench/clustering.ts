@@ -40,6 +40,7 @@ if (invokedDirectly) {
   const sizes = process.argv.slice(2).map(Number);
   for (const n of sizes.length > 0 ? sizes : [1000, 10_000, 50_000]) {
     const { seconds, cpuSeconds, peakMB, k } = benchClustering(n);
-    console.log(`clustering n=${n}: ${seconds.toFixed(2)} s (cpu ${cpuSeconds.toFixed(2)} s), k=${k}, peak RSS ${peakMB} MB`);
+    const cpu = cpuSeconds.toFixed(2);
+    console.log(`clustering n=${n}: ${seconds.toFixed(2)} s (cpu ${cpu} s), k=${k}, peak RSS ${peakMB} MB`);
   }
 }

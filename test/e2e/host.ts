@@ -1,13 +1,39 @@
-// The core the e2e test drives. Until the real core is wired end to end, this is the in-memory
-// fake; switch with GROUNDED_E2E_CORE=real (the real core needs a provisioned model, or an
-// injected embedder, to synthesize).
+// The core the e2e test drives: the real one, in this process. Without the provisioned model the
+// core refuses to synthesize, so the test then injects a small deterministic embedder (hashed bag
+// of words) — the UI flow is what is under test here, not the quality of the themes.
+// GROUNDED_E2E_CORE=fake swaps in the in-memory fake that served while the core was being built.
+import { createHash } from 'node:crypto';
+import type { Embedder } from '../../electron/core/embeddings/embedder';
 import type { CoreHost } from '../../electron/core/host/types';
 import { createFakeCore } from './fakeCore';
 
+const DIM = 256;
+
+export function hashedWordsEmbedder(): Embedder {
+  const embedOne = (text: string) => {
+    const v = new Float32Array(DIM);
+    for (const word of text.toLowerCase().match(/[a-z]{4,}/g) ?? []) {
+      const h = createHash('sha1').update(word).digest();
+      v[h.readUInt16LE(0) % DIM]! += h[2]! & 1 ? 1 : -1;
+    }
+    const norm = Math.hypot(...v) || 1;
+    return v.map((x) => x / norm);
+  };
+  return {
+    modelId: 'test/hashed-words',
+    modelHash: 'test',
+    dim: DIM,
+    embed: async (texts) => texts.map(embedOne),
+    dispose: async () => {},
+  };
+}
+
 export async function createE2EHost(settingsDir: string): Promise<CoreHost> {
-  if (process.env.GROUNDED_E2E_CORE === 'real') {
-    const { createCoreHost } = await import('../../electron/core/host/inProcess');
-    return createCoreHost({ settingsDir });
-  }
-  return createFakeCore();
+  if (process.env.GROUNDED_E2E_CORE === 'fake') return createFakeCore();
+  const { createCoreHost } = await import('../../electron/core/host/inProcess');
+  const host = await createCoreHost({ settingsDir });
+  const status = await host.invoke('app:status', {});
+  if (status.ok && status.value.model.available) return host;
+  await host.close();
+  return createCoreHost({ settingsDir, createEmbedder: async () => hashedWordsEmbedder() });
 }

@@ -158,8 +158,8 @@ describe('renderer in the browser harness', () => {
     const card = page.getByTestId('persona-card').first();
     await card.getByRole('button', { name: /^Edit / }).click();
     const editor = page.getByTestId('persona-editor');
-    await editor.getByLabel('Name').fill('Planner Priya');
-    await editor.getByLabel('Goals bullet 1').fill('Never be caught short by an annual bill.');
+    await editor.getByRole('textbox', { name: 'Name', exact: true }).fill('Planner Priya');
+    await editor.getByRole('textbox', { name: 'Goals bullet 1', exact: true }).fill('Never be caught short by an annual bill.');
     await editor.getByRole('button', { name: 'Add Frustrations bullet' }).click();
     const frustrations = editor.getByTestId('edit-frustrations').getByTestId('edit-bullet');
     await frustrations.last().getByRole('textbox').fill('Banking apps hide the real balance behind pots.');

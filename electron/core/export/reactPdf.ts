@@ -4,7 +4,9 @@
 // with ERR_PACKAGE_PATH_NOT_EXPORTED. A dynamic import() is an ESM load in every host (Electron
 // main bundle, vitest, tsx), and it keeps react-pdf off the start-up path until someone exports.
 // Everything in export/ gets react-pdf from here; elsewhere only `import type` is allowed.
-export type ReactPdf = typeof import('@react-pdf/renderer');
+import type * as ReactPdfModule from '@react-pdf/renderer';
+
+export type ReactPdf = typeof ReactPdfModule;
 
 let loading: Promise<ReactPdf> | undefined;
 

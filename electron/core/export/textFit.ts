@@ -43,14 +43,19 @@ function breakLongWords(text: string, style: TextStyle, max: number): string {
     .split(' ')
     .map((word) => {
       if (textWidth(word, style.face, style.fontSize) <= max) return word;
+      // Summed glyph advances (no kerning inside the piece): linear in the word's length.
       const pieces: string[] = [];
       let piece = '';
+      let used = 0;
       for (const ch of word.replaceAll(SOFT_BREAK, '')) {
-        if (piece && textWidth(piece + ch, style.face, style.fontSize) > room) {
+        const w = textWidth(ch, style.face, style.fontSize);
+        if (piece && used + w > room) {
           pieces.push(piece);
           piece = '';
+          used = 0;
         }
         piece += ch;
+        used += w;
       }
       pieces.push(piece);
       return pieces.join(SOFT_BREAK);

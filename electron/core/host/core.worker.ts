@@ -1,10 +1,12 @@
 // Worker entry: the core runs here so the Electron main thread only relays messages.
 import { parentPort, workerData } from 'node:worker_threads';
 import { channels, runHandler } from '../../../shared/ipc/contract';
+import { installNetworkGuard } from '../networkGuard';
 import { Core } from '../service';
 import type { FromWorker, ToWorker } from './protocol';
 
 if (!parentPort) throw new Error('core.worker must run in a worker thread');
+installNetworkGuard();
 const port = parentPort;
 const { settingsDir, modelsDir } = workerData as { settingsDir: string; modelsDir?: string };
 const core = new Core({ settingsDir, modelsDir });

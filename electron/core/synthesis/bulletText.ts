@@ -1,10 +1,16 @@
 // Quote -> bullet text without a language model: the researcher edits the drafts, so the aim
 // is a readable, faithful sentence of about 20 words, not a paraphrase.
 
-const LEADING_FILLER = /^(?:(?:yeah|yep|yes|so|well|um+|uh+|erm|oh|okay|ok|honestly|basically|and)\b[,.…!]*\s+|(?:right|like|i mean|you know|i guess)\s*,\s*)+/i;
+// Always filler at the start ("Yeah so I…"), or filler only when a comma follows ("Right, I…"
+// but not "Right now I…").
+const ALWAYS_FILLER = String.raw`(?:yeah|yep|yes|so|well|um+|uh+|erm|oh|okay|ok|honestly|basically|and)\b[,.…!]*\s+`;
+const COMMA_FILLER = String.raw`(?:right|like|i mean|you know|i guess)\s*,\s*`;
+const LEADING_FILLER = new RegExp(`^(?:${ALWAYS_FILLER}|${COMMA_FILLER})+`, 'i');
 const INLINE_FILLER = /,?\s+\b(?:um+|uh+|erm)\b,?(?=\s)|,\s*(?:you know|i mean|like),(?=\s)/gi;
 const SENTENCE_END = /(?<=[.!?…])\s+(?=["“'‘(]?[A-Z0-9])/;
-const CLAUSE_WORDS = new Set(['and', 'but', 'because', 'so', 'which', 'when', 'where', 'while', 'although', 'though', 'or', 'since', 'unless', 'until']);
+const CLAUSE_WORDS = new Set(
+  'and but because so which when where while although though or since unless until'.split(' '),
+);
 const MIN_WORDS_BEFORE_CUT = 6;
 
 export const countWords = (text: string): number => text.split(/\s+/).filter((word) => word.length > 0).length;

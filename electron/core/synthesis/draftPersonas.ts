@@ -213,7 +213,12 @@ function diverseEvidence(seed: DraftQuote, echoes: readonly DraftQuote[]): Draft
   return [seed, ...first, ...rest].slice(0, DRAFT_RULES.maxEvidence);
 }
 
-function summarise(people: readonly string[], quoteCount: number, themeLabels: readonly string[], groupCount: number): string {
+function summarise(
+  people: readonly string[],
+  quoteCount: number,
+  themeLabels: readonly string[],
+  groupCount: number,
+): string {
   const who = `${people.length} participant${people.length === 1 ? '' : 's'} (${people.join(', ')})`;
   const drafted = `Drafted from ${who} and ${quoteCount} quote${quoteCount === 1 ? '' : 's'}.`;
   if (themeLabels.length === 0) return drafted;

@@ -6,7 +6,13 @@ export { clusterThemes, type ClusterThemesInput, type ClusterThemesResult, type 
 export { chooseThemeCount, themeCountCandidates, type ThemeCountChoice } from './themeCount';
 export { groupPersonas, type GroupPersonasInput, type PersonaGrouping, type PersonaCount } from './personas';
 export { classifyFacets, FACETS, FACET_PROTOTYPES, type Facet, type FacetAssignment } from './facets';
-export { draftPersonas, DRAFT_RULES, type DraftPersona, type DraftPersonasInput, type DraftQuote } from './draftPersonas';
+export {
+  draftPersonas,
+  DRAFT_RULES,
+  type DraftPersona,
+  type DraftPersonasInput,
+  type DraftQuote,
+} from './draftPersonas';
 export { kmeans, type KMeansOptions, type KMeansResult } from './kmeans';
 export { silhouetteScore, sampledSilhouetteScore } from './silhouette';
 export { classTfIdf, labelFromKeywords, tokenize } from './keywords';

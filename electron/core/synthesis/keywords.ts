@@ -96,14 +96,13 @@ export function classTfIdf(
       scored.push({ term, score: tf * Math.log(1 + meanWords / overall.get(term)!) });
     }
     // On equal scores the phrase wins over its words ("month end" over "end"), then A-Z.
-    scored.sort(
-      (a, b) => b.score - a.score || wordCount(b.term) - wordCount(a.term) || (a.term < b.term ? -1 : a.term > b.term ? 1 : 0),
-    );
+    scored.sort((a, b) => b.score - a.score || wordCount(b.term) - wordCount(a.term) || byText(a.term, b.term));
     return pickDistinct(scored, topN);
   });
 }
 
 const wordCount = (term: string): number => term.split(' ').length;
+const byText = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
 function pickDistinct(sorted: ScoredTerm[], topN: number): ScoredTerm[] {
   const picked: ScoredTerm[] = [];

@@ -52,7 +52,10 @@ export function vMeasure(truth: ArrayLike<number>, predicted: ArrayLike<number>)
   const hTruth = entropy([...byTruth.values()].map((m) => sum(m)), n);
   const hPredicted = entropy([...byPredicted.values()].map((m) => sum(m)), n);
   const conditional = (groups: Map<number, Map<number, number>>): number =>
-    [...groups.values()].reduce((total, inner) => total + (sum(inner) / n) * entropy([...inner.values()], sum(inner)), 0);
+    [...groups.values()].reduce(
+      (total, inner) => total + (sum(inner) / n) * entropy([...inner.values()], sum(inner)),
+      0,
+    );
   // H(truth | predicted) groups by predicted cluster; H(predicted | truth) by class.
   const homogeneity = hTruth === 0 ? 1 : 1 - conditional(byPredicted) / hTruth;
   const completeness = hPredicted === 0 ? 1 : 1 - conditional(byTruth) / hPredicted;

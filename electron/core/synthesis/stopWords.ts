@@ -28,14 +28,13 @@ const CONTRACTIONS = `don doesn didn isn wasn aren weren haven hasn hadn won wou
 re im ive id youre youve theyre thats theres whats dont doesnt didnt isnt wasnt arent cant wont
 wouldnt shouldnt couldnt let lets`;
 
-const INTERVIEW_CHATTER = `yeah yes yep yup no nope okay ok um uh umm uhm hmm mm mhm ah oh like know knew think
-thought really just kind kinda sort sorta thing things stuff mean means meant lot lots actually
+const INTERVIEW_CHATTER = `yeah yes yep yup nope okay ok um uh umm uhm erm hmm mm mhm ah oh like know knew
+think thought really just kind kinda sort sorta thing things stuff mean means meant lot lots actually
 pretty going gonna wanna want wanted wants get gets getting got gotten people guess basically
-literally honestly totally definitely probably maybe right sure mean fine good great bit little
-way ways time times say said says saying tell told talk talking feel felt look looking looked
-make makes making made use used using come came goes went doing does did day days yeah sorta
-stuff something everything anything obviously certainly quite also able need needs needed try
-trying tried start started different whatever super much many kind`;
+literally honestly totally definitely probably maybe right sure fine good great bit little way ways
+time times say said says saying tell told talk talking feel felt look looking looked make makes
+making use used using come came goes went doing does did day days obviously certainly quite able
+need needs needed try trying tried start started different super`;
 
 export const STOP_WORDS: ReadonlySet<string> = new Set(
   `${ENGLISH} ${CONTRACTIONS} ${INTERVIEW_CHATTER}`.split(/\s+/).filter((word) => word.length > 0),

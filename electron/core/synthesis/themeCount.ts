@@ -46,7 +46,7 @@ export function chooseThemeCount(vectors: readonly Float32Array[] | VectorMatrix
   let best = candidates[0]!;
   for (const k of candidates) {
     if (k > sample.n - 1) break;
-    const fit = kmeans(sample, k, { seed: deriveSeed(seed, k), nInit: 1, maxIter: 30 });
+    const fit = kmeans(sample, k, { seed: deriveSeed(seed, k), nInit: 2, maxIter: 30 });
     const score = silhouetteScore(sample, fit.labels);
     scores[String(k)] = score;
     // Ties go to the smaller k: fewer themes are easier to read.

@@ -3,7 +3,7 @@
 
 import { classTfIdf, labelFromKeywords } from './keywords';
 import { kmeans } from './kmeans';
-import { chooseThemeCount, THEME_COUNT_LIMITS } from './themeCount';
+import { chooseThemeCount } from './themeCount';
 import { dotAt, toMatrix } from './vectors';
 
 export interface ThemeQuote {
@@ -46,13 +46,14 @@ export function clusterThemes(input: ClusterThemesInput): ClusterThemesResult {
   let k: number;
   let scores: Record<string, number> = {};
   if (input.k !== undefined) {
-    if (!Number.isInteger(input.k) || input.k < 1) throw new Error(`theme count must be a positive integer, got ${input.k}`);
+    if (!Number.isInteger(input.k) || input.k < 1) {
+      throw new Error(`theme count must be a positive integer, got ${input.k}`);
+    }
     k = Math.min(input.k, quotes.length);
   } else if (quotes.length < MIN_QUOTES_TO_CLUSTER) {
     k = 1;
   } else {
     ({ k, scores } = chooseThemeCount(matrix, seed));
-    k = Math.min(k, THEME_COUNT_LIMITS.max);
   }
 
   const fit = kmeans(matrix, k, { seed, nInit: 3 });

@@ -39,7 +39,8 @@ export function JobPanel() {
       radius="md"
       p="md"
       w={360}
-      style={{ position: 'fixed', right: 20, bottom: 20, zIndex: 300 }}
+      // Below Mantine's modals (200) so an open editor's buttons stay reachable.
+      style={{ position: 'fixed', right: 20, bottom: 20, zIndex: 190 }}
     >
       <Stack gap="xs">
         <Group justify="space-between" wrap="nowrap">

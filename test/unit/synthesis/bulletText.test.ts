@@ -18,7 +18,8 @@ describe('shortenQuote', () => {
 
   it('cuts a long sentence at a clause boundary and marks the cut', () => {
     const text =
-      'I go through all my receipts every Monday morning, and it takes me about two hours because nothing is ever in one place and I search my email.';
+      'I go through all my receipts every Monday morning, and it takes me about two hours because nothing ' +
+      'is ever in one place and I search my email.';
     const bullet = shortenQuote(text);
     expect(bullet).toBe('I go through all my receipts every Monday morning, and it takes me about two hours…');
     expect(countWords(bullet)).toBeLessThanOrEqual(20);

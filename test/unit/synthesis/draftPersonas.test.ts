@@ -81,7 +81,10 @@ describe('draftPersonas', () => {
   });
 
   it("names personas by letter and a distinctive keyword, and lists the group's own themes", () => {
-    expect(drafts.map((d) => d.name)).toEqual([expect.stringMatching(/^Persona A — \S+$/), expect.stringMatching(/^Persona B — \S+$/)]);
+    expect(drafts.map((d) => d.name)).toEqual([
+      expect.stringMatching(/^Persona A — \S+$/),
+      expect.stringMatching(/^Persona B — \S+$/),
+    ]);
     for (const draft of drafts) {
       const group = study.groupOf.get(draft.participantIds[0]!)!;
       const planted = draft.themeIndexes.slice(0, 2).map((t) => {
@@ -101,13 +104,24 @@ describe('draftPersonas', () => {
       facets: output.facets,
       participants: [{ id: 42, name: 'Nobody' }],
     });
-    expect(draft).toMatchObject({ definingQuoteId: null, goals: [], frustrations: [], behaviors: [], context: [], themeIndexes: [] });
+    expect(draft).toMatchObject({
+      definingQuoteId: null,
+      goals: [],
+      frustrations: [],
+      behaviors: [],
+      context: [],
+      themeIndexes: [],
+    });
     expect(draft!.name).toBe('Persona A');
   });
 
   it('caps evidence per bullet', () => {
     for (const draft of drafts) {
-      for (const s of BULLET_SECTIONS) for (const b of draft[s]) expect(b.evidence.length).toBeLessThanOrEqual(DRAFT_RULES.maxEvidence);
+      for (const section of BULLET_SECTIONS) {
+        for (const bullet of draft[section]) {
+          expect(bullet.evidence.length).toBeLessThanOrEqual(DRAFT_RULES.maxEvidence);
+        }
+      }
     }
   });
 });

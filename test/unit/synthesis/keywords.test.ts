@@ -67,7 +67,8 @@ describe('class-based TF-IDF keywords', () => {
   });
 
   it('labels with the top three keywords', () => {
-    expect(labelFromKeywords(['invoice', 'spreadsheet', 'month end', 'tax'])).toBe('invoice · spreadsheet · month end');
+    const label = labelFromKeywords(['invoice', 'spreadsheet', 'month end', 'tax']);
+    expect(label).toBe('invoice · spreadsheet · month end');
     expect(labelFromKeywords([])).toBe('Untitled theme');
   });
 });

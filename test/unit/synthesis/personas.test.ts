@@ -2,7 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { groupPersonas, type GroupPersonasInput, type PersonaCount } from '../../../electron/core/synthesis/personas';
 import { plantedStudy } from './fixtures';
 
-function inputFor(groups: number[], k: PersonaCount = 'auto', seed = 1): GroupPersonasInput & { groupOf: Map<number, number> } {
+type PlantedInput = GroupPersonasInput & { groupOf: Map<number, number> };
+
+function inputFor(groups: number[], k: PersonaCount = 'auto', seed = 1): PlantedInput {
   const study = plantedStudy(groups);
   const themeOf = new Map(study.quotes.map((q) => [q.id, q.theme]));
   return {

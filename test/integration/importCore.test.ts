@@ -1,0 +1,102 @@
+import { copyFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { coreWithStudy, goodTranscripts, importAll, transcriptsDir } from '../helpers/core';
+import { useTmpDir } from '../helpers/tmp';
+
+const tmp = useTmpDir();
+
+function rowCounts(core: Awaited<ReturnType<typeof coreWithStudy>>) {
+  const sqlite = core.requireStudy().sqlite;
+  const n = (t: string) => (sqlite.prepare(`select count(*) as c from ${t}`).get() as { c: number }).c;
+  return { transcripts: n('transcripts'), turns: n('turns'), speakers: n('speakers'), quotes: n('quotes') };
+}
+
+describe('importing transcripts into a study (real SQLite file)', () => {
+  it('imports a folder: good files in, bad files reported by name with the reason, nothing of them stored', async () => {
+    const core = await coreWithStudy(tmp());
+    const results = await importAll(core, [transcriptsDir]);
+    const byName = new Map(results.map((r) => [r.path.split('/').pop(), r]));
+    for (const good of goodTranscripts) expect(byName.get(good.split('/').pop())?.status, good).toBe('ok');
+    expect(byName.get('empty.txt')).toMatchObject({ status: 'error', message: expect.stringMatching(/^empty\.txt: .*empty/) });
+    expect(byName.get('binary.txt')).toMatchObject({ status: 'error', message: expect.stringMatching(/^binary\.txt: .*binary/) });
+    expect(byName.get('no-speakers.txt')).toMatchObject({ status: 'error', message: expect.stringMatching(/^no-speakers\.txt: /) });
+    const okCount = results.filter((r) => r.status === 'ok').length;
+    const info = core.info()!;
+    expect(info.counts.transcripts).toBe(okCount);
+    expect(info.counts.quotes).toBeGreaterThan(200);
+    const list = await core.handlers()['transcripts:list']({});
+    const alex = list.find((t) => t.fileName === 'interview-alex.txt')!;
+    expect(alex.interviewer).toBe('Interviewer');
+    expect(alex.participants).toEqual(['Alex']);
+  });
+
+  it('reports unreadable paths and goes on with the rest', async () => {
+    const core = await coreWithStudy(tmp());
+    const results = await importAll(core, ['/nonexistent/folder/x.txt', goodTranscripts[1]!]);
+    expect(results[0]).toMatchObject({ status: 'error', message: expect.stringMatching(/x\.txt: cannot read \(no such file/) });
+    expect(results[1]!.status).toBe('ok');
+  });
+
+  it('skips a file whose content was already imported, whatever its name', async () => {
+    const dir = tmp();
+    const core = await coreWithStudy(dir);
+    const copy = join(dir, 'renamed.txt');
+    copyFileSync(goodTranscripts[1]!, copy);
+    await importAll(core, [goodTranscripts[1]!]);
+    const [again] = await importAll(core, [copy]);
+    expect(again).toMatchObject({ status: 'skipped', message: expect.stringMatching(/renamed\.txt: already imported .*interview-alex\.txt/) });
+    expect(core.info()!.counts.transcripts).toBe(1);
+  });
+
+  it('leaves nothing of a file whose write fails midway (one transaction per file)', async () => {
+    const dir = tmp();
+    const core = await coreWithStudy(dir);
+    // A real failure inside the transaction, after the transcript and its turns were written.
+    core.requireStudy().sqlite.exec(
+      "create trigger boom before insert on quotes when new.text like '%kumquat%' begin select raise(abort, 'disk trouble'); end",
+    );
+    const broken = join(dir, 'broken.txt');
+    writeFileSync(
+      broken,
+      'Interviewer: How do you budget?\nAlex: I keep a kumquat-coloured spreadsheet of every single purchase I make each month.\n' +
+        'Interviewer: Why?\nAlex: Because otherwise I lose track of where the money goes by the middle of the month.\n',
+    );
+    const results = await importAll(core, [broken, goodTranscripts[0]!]);
+    expect(results[0]).toMatchObject({ status: 'error', message: expect.stringMatching(/broken\.txt: .*disk trouble/) });
+    expect(results[1]!.status).toBe('ok');
+    const list = await core.handlers()['transcripts:list']({});
+    expect(list.map((t) => t.fileName)).toEqual(['focus-call.vtt']);
+    const counts = rowCounts(core);
+    const vtt = await core.handlers()['transcripts:get']({ id: list[0]!.id });
+    expect(counts.turns).toBe(vtt.turns.length);
+  });
+
+  it('lets the researcher change the interviewer, re-deriving whose quotes are whose', async () => {
+    const core = await coreWithStudy(tmp());
+    await importAll(core, [goodTranscripts[1]!]);
+    const h = core.handlers();
+    const [t] = await h['transcripts:list']({});
+    const before = await h['quotes:list']({});
+    expect(new Set(before.map((q) => q.participantName))).toEqual(new Set(['Alex']));
+    const after = await h['transcripts:setInterviewer']({ id: t!.id, speaker: 'Alex' });
+    expect(after.interviewer).toBe('Alex');
+    expect(after.participants).toEqual(['Interviewer']);
+    const quotes = await h['quotes:list']({});
+    expect(new Set(quotes.map((q) => q.participantName))).toEqual(new Set(['Interviewer']));
+    await expect(Promise.resolve().then(() => h['transcripts:setInterviewer']({ id: t!.id, speaker: 'Nobody' }))).rejects.toThrow(
+      /has no speaker named "Nobody"/,
+    );
+  });
+
+  it('imports dropped file contents (browser drag and drop) the same way', async () => {
+    const core = await coreWithStudy(tmp());
+    const data = Buffer.from(
+      'Interviewer: What do you do?\nRiya: I run a bakery and do the books on Sunday nights.\n' +
+        'Interviewer: How does that go?\nRiya: Badly, honestly, because the receipts are always in a shoebox somewhere.\n',
+    ).toString('base64');
+    const finished = await core.startJob({ kind: 'importContent', files: [{ name: 'riya.txt', dataBase64: data }, { name: 'e.txt', dataBase64: '' }] }).done;
+    expect(finished.result?.imports?.map((r) => r.status)).toEqual(['ok', 'error']);
+    expect(core.info()!.counts.participants).toBe(1);
+  });
+});

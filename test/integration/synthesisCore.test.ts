@@ -1,0 +1,116 @@
+// Import -> synthesize -> edit -> export through the core, with the real model and a real file.
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { BULLET_SECTIONS, type Persona } from '../../shared/domain';
+import type { Core } from '../../electron/core/service';
+import { coreWithStudy, goodTranscripts, importAll, modelReady } from '../helpers/core';
+import { useTmpDir } from '../helpers/tmp';
+
+const tmp = useTmpDir();
+
+describe.skipIf(!modelReady)('synthesis with the on-device model', () => {
+  let core: Core;
+  let dir: string;
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'grounded-synth-'));
+    core = await coreWithStudy(dir);
+    await importAll(core, goodTranscripts);
+    const f = await core.startJob({ kind: 'synthesize', personas: 'auto', seed: 42 }).done;
+    expect(f.status, JSON.stringify(f.error)).toBe('completed');
+  });
+  afterAll(async () => {
+    await core.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('embeds every quote once, themes cover every quote, 2 to 4 personas', async () => {
+    const info = core.info()!;
+    expect(info.counts.embedded).toBe(info.counts.quotes);
+    const themes = await core.handlers()['themes:list']({});
+    expect(themes.length).toBeGreaterThanOrEqual(2);
+    expect(themes.reduce((n, t) => n + t.size, 0)).toBe(info.counts.quotes);
+    for (const t of themes) {
+      expect(t.label.length).toBeGreaterThan(0);
+      expect(t.topQuotes.length).toBeGreaterThan(0);
+    }
+    const personas = await core.handlers()['personas:list']({});
+    expect(personas.length).toBeGreaterThanOrEqual(2);
+    expect(personas.length).toBeLessThanOrEqual(4);
+  });
+
+  it('backs every bullet with quotes from the persona’s own participants', async () => {
+    const h = core.handlers();
+    for (const p of await h['personas:list']({})) {
+      const own = new Set(p.participants.map((x) => x.id));
+      expect(p.definingQuote).not.toBeNull();
+      for (const s of BULLET_SECTIONS) {
+        for (const b of p[s]) {
+          expect(b.evidence.length, `${p.name} ${s}: ${b.text}`).toBeGreaterThan(0);
+          const quotes = await h['quotes:list']({ ids: b.evidence });
+          expect(quotes).toHaveLength(b.evidence.length);
+          for (const q of quotes) expect(own.has(q.participantId)).toBe(true);
+        }
+      }
+    }
+  });
+
+  it('never embeds a text twice: a re-run embeds nothing new', async () => {
+    const f = await core.startJob({ kind: 'synthesize', personas: 'auto', seed: 42 }).done;
+    expect(f.result?.synthesis?.embedded).toBe(0);
+  });
+
+  it('is deterministic for the same study and settings', async () => {
+    const snapshot = async () => {
+      await core.startJob({ kind: 'synthesize', personas: 'auto', seed: 7 }).done;
+      const h = core.handlers();
+      const strip = (p: Persona) => ({ ...p, id: 0, updatedAt: '', themeIds: [] });
+      return JSON.stringify({
+        themes: (await h['themes:list']({})).map((t) => ({ ...t, id: 0 })),
+        personas: (await h['personas:list']({})).map(strip),
+      });
+    };
+    expect(await snapshot()).toBe(await snapshot());
+  });
+
+  it('honours a persona count override', async () => {
+    await core.startJob({ kind: 'synthesize', personas: 3, seed: 42 }).done;
+    expect(await core.handlers()['personas:list']({})).toHaveLength(3);
+    await core.startJob({ kind: 'synthesize', personas: 2, seed: 42 }).done;
+    expect(await core.handlers()['personas:list']({})).toHaveLength(2);
+  });
+
+  it('keeps a researcher’s edit and refuses evidence that does not exist', async () => {
+    const h = core.handlers();
+    const [p] = await h['personas:list']({});
+    const goals = [{ text: 'Wants to see the month ahead at a glance', evidence: p!.goals[0]!.evidence }];
+    const edited = await h['personas:update']({ id: p!.id, patch: { name: 'Maya the Planner', mark: 'primary', goals } });
+    expect(edited).toMatchObject({ name: 'Maya the Planner', mark: 'primary', edited: true, goals });
+    expect((await h['personas:list']({}))[0]).toMatchObject({ name: 'Maya the Planner', goals });
+    expect(() => h['personas:update']({ id: p!.id, patch: { goals: [{ text: 'x', evidence: [999999] }] } })).toThrow(/does not exist/);
+  });
+
+  it('exports one single-page PDF per persona and a deck', async () => {
+    const out = join(dir, 'export');
+    const f = await core.startJob({ kind: 'export', format: 'pdf', outDir: out }).done;
+    expect(f.status, JSON.stringify(f.error)).toBe('completed');
+    const files = f.result!.export!.files;
+    const personas = await core.handlers()['personas:list']({});
+    expect(files).toHaveLength(personas.length + 1);
+    for (const file of files.slice(0, -1)) {
+      const pdf = readFileSync(file, 'latin1');
+      expect(pdf.startsWith('%PDF-')).toBe(true);
+      expect(pdf.match(/\/Type\s*\/Page\b/g)).toHaveLength(1);
+    }
+  });
+});
+
+describe('synthesis without enough data', () => {
+  it.skipIf(!modelReady)('says it needs at least two participants', async () => {
+    const core = await coreWithStudy(tmp());
+    await importAll(core, [goodTranscripts[1]!]);
+    const f = await core.startJob({ kind: 'synthesize', personas: 'auto', seed: 1 }).done;
+    expect(f).toMatchObject({ status: 'failed', error: { code: 'too_little_data' } });
+  });
+});
