@@ -11,6 +11,7 @@ async function main(): Promise<void> {
   console.log(`  total (warm)  : ${r.seconds.toFixed(2)} s`);
   console.log(`  per persona   : ${r.perPersonaMs.toFixed(0)} ms`);
   console.log(`  per PDF page  : ${((r.seconds * 1000) / pages).toFixed(0)} ms`);
+  console.log(`  CPU time      : ${r.cpuSeconds.toFixed(2)} s (${((r.cpuSeconds * 1000) / pages).toFixed(0)} ms per page)`);
   console.log(`  peak RSS      : ${r.peakMB.toFixed(0)} MB`);
   console.log(`  process total : ${((performance.now() - coldStart) / 1000).toFixed(2)} s (includes the one-off react-pdf and font load)`);
 }

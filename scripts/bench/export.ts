@@ -14,6 +14,8 @@ export interface ExportBench {
   perPersonaMs: number;
   /** The process's peak resident memory, in MB. */
   peakMB: number;
+  /** CPU time the export used (user + system), in s: steadier than wall time on a busy machine. */
+  cpuSeconds: number;
 }
 
 const WORDS = (
@@ -70,10 +72,17 @@ export async function benchExport(nPersonas: number): Promise<ExportBench> {
     // Warm-up: loading react-pdf and parsing the fonts is a one-off cost per process.
     await writeExport(syntheticCards(1), 'pdf', join(dir, 'warmup'));
     const cards = syntheticCards(nPersonas);
+    const cpu = process.cpuUsage();
     const start = performance.now();
     await writeExport(cards, 'pdf', join(dir, 'out'));
     const seconds = (performance.now() - start) / 1000;
-    return { seconds, perPersonaMs: (seconds * 1000) / nPersonas, peakMB: process.resourceUsage().maxRSS / 1024 };
+    const used = process.cpuUsage(cpu);
+    return {
+      seconds,
+      perPersonaMs: (seconds * 1000) / nPersonas,
+      peakMB: process.resourceUsage().maxRSS / 1024,
+      cpuSeconds: (used.user + used.system) / 1e6,
+    };
   } finally {
     await rm(dir, { recursive: true, force: true });
   }

@@ -12,9 +12,10 @@ const DIM = 256;
 export function hashedWordsEmbedder(): Embedder {
   const embedOne = (text: string) => {
     const v = new Float32Array(DIM);
+    // A small constant component keeps a quote with no long word from being the zero vector.
+    v[0] = 0.25;
     for (const word of text.toLowerCase().match(/[a-z]{4,}/g) ?? []) {
-      const h = createHash('sha1').update(word).digest();
-      v[h.readUInt16LE(0) % DIM]! += h[2]! & 1 ? 1 : -1;
+      v[1 + (createHash('sha1').update(word).digest().readUInt16LE(0) % (DIM - 1))]! += 1;
     }
     const norm = Math.hypot(...v) || 1;
     return v.map((x) => x / norm);

@@ -25,6 +25,14 @@ describe('renderer in the browser harness', () => {
 
   const shot = (name: string) => page.screenshot({ path: join(shots, `${name}.png`), fullPage: true });
 
+  /** Waits for the job panel's final status; a failure shows its error text in the assertion. */
+  const finishedJob = async (expected: string, timeout: number) => {
+    const status = page.getByTestId('job-status');
+    await expect.poll(() => status.count(), { timeout }).toBe(1);
+    const error = (await page.getByTestId('job-error').count()) ? await page.getByTestId('job-error').textContent() : null;
+    expect({ status: await status.textContent(), error }).toEqual({ status: expected, error: null });
+  };
+
   beforeAll(async () => {
     if (!existsSync(join(rendererDir, 'index.html'))) {
       throw new Error(`${rendererDir}/index.html is missing: build first (npx electron-vite build, or npm test which builds)`);
@@ -130,7 +138,7 @@ describe('renderer in the browser harness', () => {
     await page.getByRole('option', { name: '3 personas' }).click();
     await page.getByTestId('synthesize-button').click();
     await expect.poll(() => page.getByTestId('job-panel').isVisible()).toBe(true);
-    await expect.poll(() => page.getByTestId('job-status').textContent(), { timeout: 90_000 }).toBe('completed');
+    await finishedJob('completed', 90_000);
     await expect.poll(() => page.getByTestId('persona-card').count()).toBe(3);
 
     const firstCard = page.getByTestId('persona-card').first();
@@ -187,7 +195,7 @@ describe('renderer in the browser harness', () => {
     await page.getByTestId('path-prompt-submit').click();
     expect(await page.getByTestId('export-dir').inputValue()).toBe(outDir);
     await page.getByTestId('export-button').click();
-
+    await finishedJob('completed', 60_000);
     await expect.poll(() => page.getByTestId('export-file').count(), { timeout: 60_000 }).toBeGreaterThan(0);
     const files = await page.getByTestId('export-file').allTextContents();
     for (const file of files) {

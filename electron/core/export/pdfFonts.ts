@@ -61,17 +61,29 @@ function fontkitFace(face: Face): FontkitFont {
   return font;
 }
 
-const widthCache = new Map<string, number>();
+const advances = new Map<Face, Map<number, number>>();
 
-/** Advance width of `text` in points, with kerning, as fontkit (react-pdf's engine) sets it. */
+/**
+ * Width of `text` in points: the sum of each character's advance, without shaping. Shaping
+ * (fontkit's `layout`) costs ~150x more; what it adds here is kerning, a fraction of a percent
+ * that the layout plan's width margin absorbs.
+ */
 export function textWidth(text: string, face: Face, fontSize: number): number {
-  const key = `${face}\u0000${text}`;
-  let units = widthCache.get(key);
-  if (units === undefined) {
-    const font = fontkitFace(face);
-    units = font.layout(text).advanceWidth / font.unitsPerEm;
-    if (widthCache.size > 50_000) widthCache.clear();
-    widthCache.set(key, units);
+  let table = advances.get(face);
+  if (!table) {
+    table = new Map();
+    advances.set(face, table);
+  }
+  let units = 0;
+  for (const ch of text) {
+    const cp = ch.codePointAt(0)!;
+    let advance = table.get(cp);
+    if (advance === undefined) {
+      const font = fontkitFace(face);
+      advance = font.glyphForCodePoint(cp).advanceWidth / font.unitsPerEm;
+      table.set(cp, advance);
+    }
+    units += advance;
   }
   return units * fontSize;
 }

@@ -1,7 +1,8 @@
 // Text budgets for a one-page card. The page must never spill onto a second page, whatever the
-// persona says, so every block of text gets a line budget up front. react-pdf enforces each
-// budget itself (`maxLines` + `textOverflow: 'ellipsis'` ends a cut text with "…"); the estimates
-// here only decide how to share the space, measured with the real font so little is cut.
+// persona says, so every block of text gets a line budget up front, measured with the real font
+// (fontkit on the same Inter files react-pdf embeds). Text over budget is cut here at a word,
+// with "…"; each <Text> also carries `maxLines` as a backstop, so an estimate that came out one
+// line short can only cut a line early, never push the page over.
 import { hasGlyph, SOFT_BREAK, textWidth, type Face } from './pdfFonts';
 
 export interface TextStyle {

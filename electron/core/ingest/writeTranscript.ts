@@ -13,9 +13,37 @@ export function textHash(text: string): string {
 /** Labels that name nobody in particular: never a participant. */
 const NOBODY = /^(unknown|speaker\s*\?|unidentified|inaudible|\?+)$/i;
 
-export function roleOf(speaker: string, interviewer: string | null): SpeakerRole {
+export interface SpeakerStats {
+  turns: number;
+  words: number;
+}
+
+/**
+ * The proposed role of a speaker; the researcher can change it. Besides the interviewer and
+ * anonymous labels, a minor voice in a long conversation (a captioner, a note-taker, a colleague
+ * who drops in: at most 5 turns and under 5% of the words) is proposed as 'other', not as a
+ * participant whose handful of asides would become a persona's evidence.
+ */
+export function roleOf(
+  speaker: string,
+  interviewer: string | null,
+  stats?: { own: SpeakerStats; totalTurns: number; totalWords: number },
+): SpeakerRole {
   if (interviewer !== null && speaker === interviewer) return 'interviewer';
-  return NOBODY.test(speaker.trim()) ? 'other' : 'participant';
+  if (NOBODY.test(speaker.trim())) return 'other';
+  if (stats && stats.totalTurns >= 20 && stats.own.turns <= 5 && stats.own.words < 0.05 * stats.totalWords) return 'other';
+  return 'participant';
+}
+
+function speakerStats(turns: { speaker: string; text: string }[]): Map<string, SpeakerStats> {
+  const stats = new Map<string, SpeakerStats>();
+  for (const t of turns) {
+    const s = stats.get(t.speaker) ?? { turns: 0, words: 0 };
+    s.turns++;
+    s.words += t.text.split(/\s+/).filter(Boolean).length;
+    stats.set(t.speaker, s);
+  }
+  return stats;
 }
 
 /**
@@ -24,13 +52,14 @@ export function roleOf(speaker: string, interviewer: string | null): SpeakerRole
  */
 export function assignSpeakersAndQuotes(db: Db, transcriptId: number, interviewer: string | null): void {
   const turns = transcriptTurns(db, transcriptId);
-  const names = [...new Set(turns.map((t) => t.speaker))];
+  const stats = speakerStats(turns);
+  const totalWords = [...stats.values()].reduce((n, s) => n + s.words, 0);
   const participantIds = new Map<string, number>();
   setSpeakers(
     db,
     transcriptId,
-    names.map((name) => {
-      const role = roleOf(name, interviewer);
+    [...stats.keys()].map((name) => {
+      const role = roleOf(name, interviewer, { own: stats.get(name)!, totalTurns: turns.length, totalWords });
       const participantId = role === 'participant' ? upsertParticipant(db, name) : null;
       if (participantId !== null) participantIds.set(name, participantId);
       return { name, role, participantId };

@@ -16,8 +16,9 @@ const MIN_WORDS_BEFORE_CUT = 6;
 export const countWords = (text: string): number => text.split(/\s+/).filter((word) => word.length > 0).length;
 
 /**
- * The quote as a bullet: fillers dropped, whole sentences while they fit in `maxWords`,
- * otherwise the first sentence cut at its last clause boundary within the limit, with "…".
+ * The quote as a bullet: fillers dropped, whole sentences while they fit in `maxWords`; when
+ * that leaves a fragment of under 6 words, the longest sentence instead, cut at its last clause
+ * boundary within the limit and marked with "…" if too long.
  */
 export function shortenQuote(text: string, maxWords = 20): string {
   const cleaned = text.replace(/\s+/g, ' ').replace(INLINE_FILLER, '').trim().replace(LEADING_FILLER, '').trim();
@@ -32,7 +33,12 @@ export function shortenQuote(text: string, maxWords = 20): string {
     if (countWords(candidate) > maxWords) break;
     kept = candidate;
   }
-  return capitalise(kept || cutClause(sentences[start]!, maxWords));
+  if (countWords(kept) >= MIN_WORDS_BEFORE_CUT) return capitalise(kept);
+  // "I started at uni, really." fits, but the next, longer sentence carries the point.
+  const longest = sentences
+    .slice(start)
+    .reduce((best, sentence) => (countWords(sentence) > countWords(best) ? sentence : best), kept);
+  return capitalise(countWords(longest) <= maxWords ? longest : cutClause(longest, maxWords));
 }
 
 function cutClause(sentence: string, maxWords: number): string {

@@ -42,8 +42,11 @@ export const DRAFT_RULES = {
   /** Bullets kept even when backed by a single quote, so a section is not empty for want of echoes. */
   minBullets: 2,
   maxEvidence: 6,
-  /** Quotes at least this similar (cosine) are one claim, evidence for one bullet. */
-  sameClaim: 0.6,
+  /** Quotes at least this similar (cosine, MiniLM) make one claim: evidence for one bullet. */
+  sameClaim: 0.5,
+  /** A quote words a bullet only if it has this many words and this facet confidence. */
+  seedWords: 6,
+  seedConfidence: 0.25,
   /** Only the most central quotes of a facet are grouped, which bounds the work at 50k quotes. */
   candidatePool: 400,
   maxDistinctiveThemes: 3,
@@ -82,7 +85,7 @@ export function draftPersonas(input: DraftPersonasInput): DraftPersona[] {
     const sections: Record<BulletSection, Bullet[]> = { goals: [], frustrations: [], behaviors: [], context: [] };
     for (const facet of Object.keys(SECTION_OF) as Facet[]) {
       const pool = own.filter((quote) => input.facets.get(quote.id)?.facet === facet && !used.has(quote.id));
-      sections[SECTION_OF[facet]] = facetBullets(pool);
+      sections[SECTION_OF[facet]] = facetBullets(pool, (id) => input.facets.get(id)?.confidence ?? 0);
       for (const bullet of sections[SECTION_OF[facet]]) bullet.evidence.forEach((id) => used.add(id));
     }
 
@@ -155,43 +158,80 @@ function closest(quotes: readonly DraftQuote[], centroid: Float32Array): DraftQu
 }
 
 /**
- * Bullets for one facet of one persona. Quotes are visited from most to least central; each
- * unvisited quote starts a claim and takes every unvisited quote at least `sameClaim` similar
- * to it as evidence. Claims backed by several participants, then by more quotes, come first.
+ * Bullets for one facet of one persona. A quote's support is the number of other participants
+ * of the persona who said something at least `sameClaim` similar. Quotes are visited by
+ * support, then facet confidence, then centrality; each unvisited quote starts a claim and
+ * takes every unvisited quote that similar as evidence. Claims backed by several participants,
+ * then by more quotes, come first. Only a readable, clearly-faceted quote words a bullet while
+ * there are enough of them; short or ambiguous ones still serve as evidence.
  */
-function facetBullets(pool: readonly DraftQuote[]): Bullet[] {
+function facetBullets(pool: readonly DraftQuote[], confidenceOf: (id: number) => number): Bullet[] {
   if (pool.length === 0) return [];
   const centroid = meanDirection(
     pool.map((quote) => quote.vector),
     pool[0]!.vector.length,
   );
-  const ranked = pool
-    .map((quote) => ({ quote, centrality: dot(quote.vector, centroid) }))
+  const candidates = pool
+    .map((quote) => ({
+      quote,
+      centrality: dot(quote.vector, centroid),
+      confidence: confidenceOf(quote.id),
+      seedable: countWords(quote.text) >= DRAFT_RULES.seedWords && confidenceOf(quote.id) >= DRAFT_RULES.seedConfidence,
+      support: 0,
+    }))
     .sort((a, b) => b.centrality - a.centrality || a.quote.id - b.quote.id)
-    .slice(0, DRAFT_RULES.candidatePool)
-    .map(({ quote }) => quote);
+    .slice(0, DRAFT_RULES.candidatePool);
+
+  const m = candidates.length;
+  const similar: boolean[][] = candidates.map(() => new Array<boolean>(m).fill(false));
+  for (let i = 0; i < m; i++) {
+    for (let j = i + 1; j < m; j++) {
+      const same = dot(candidates[i]!.quote.vector, candidates[j]!.quote.vector) >= DRAFT_RULES.sameClaim;
+      similar[i]![j] = same;
+      similar[j]![i] = same;
+    }
+  }
+  candidates.forEach((candidate, i) => {
+    const others = new Set<number>();
+    candidates.forEach((other, j) => {
+      const person = other.quote.participantId;
+      if (similar[i]![j] && person !== candidate.quote.participantId) others.add(person);
+    });
+    candidate.support = others.size;
+  });
+  const visit = candidates
+    .map((candidate, index) => ({ ...candidate, index }))
+    .sort(
+      (a, b) =>
+        Number(b.seedable) - Number(a.seedable) ||
+        b.support - a.support ||
+        b.confidence - a.confidence ||
+        b.centrality - a.centrality ||
+        a.quote.id - b.quote.id,
+    );
 
   const taken = new Set<number>();
-  const claims: { seed: DraftQuote; members: DraftQuote[]; people: number; order: number }[] = [];
-  for (const seed of ranked) {
-    if (taken.has(seed.id)) continue;
-    taken.add(seed.id);
-    const echoes = ranked
-      .filter((quote) => !taken.has(quote.id))
-      .map((quote) => ({ quote, similarity: dot(quote.vector, seed.vector) }))
-      .filter(({ similarity }) => similarity >= DRAFT_RULES.sameClaim)
-      .sort((a, b) => b.similarity - a.similarity || a.quote.id - b.quote.id)
-      .map(({ quote }) => quote);
-    echoes.forEach((quote) => taken.add(quote.id));
-    const members = diverseEvidence(seed, echoes);
-    claims.push({ seed, members, people: new Set(members.map((q) => q.participantId)).size, order: claims.length });
+  const claims: { seed: DraftQuote; seedable: boolean; members: DraftQuote[]; people: number; order: number }[] = [];
+  for (const seed of visit) {
+    if (taken.has(seed.index)) continue;
+    taken.add(seed.index);
+    const echoes = visit.filter((other) => !taken.has(other.index) && similar[seed.index]![other.index]);
+    echoes.forEach((other) => taken.add(other.index));
+    const members = diverseEvidence(
+      seed.quote,
+      echoes.map((other) => other.quote),
+    );
+    const people = new Set(members.map((q) => q.participantId)).size;
+    claims.push({ seed: seed.quote, seedable: seed.seedable, members, people, order: claims.length });
   }
 
   claims.sort(
     (a, b) =>
       Number(b.people >= 2) - Number(a.people >= 2) || b.members.length - a.members.length || a.order - b.order,
   );
-  return claims
+  const worded = claims.filter((claim) => claim.seedable);
+  const chosen = worded.length >= DRAFT_RULES.minBullets ? worded : [...worded, ...claims.filter((c) => !c.seedable)];
+  return chosen
     .filter((claim, rank) => rank < DRAFT_RULES.minBullets || claim.members.length >= 2)
     .slice(0, DRAFT_RULES.maxBullets)
     .map((claim) => ({ text: shortenQuote(claim.seed.text), evidence: claim.members.map((quote) => quote.id) }));

@@ -25,6 +25,15 @@ describe('shortenQuote', () => {
     expect(countWords(bullet)).toBeLessThanOrEqual(20);
   });
 
+  it('prefers a longer sentence to a short opener that fits alone', () => {
+    const text =
+      'I started at uni, really. My first year I ran out of money in week six of term and had to borrow ' +
+      'from my sister.';
+    expect(shortenQuote(text)).toBe(
+      'My first year I ran out of money in week six of term and had to borrow from my sister.',
+    );
+  });
+
   it('cuts at the word limit when there is no clause boundary', () => {
     const text = Array.from({ length: 40 }, (_, i) => `word${i}`).join(' ');
     const bullet = shortenQuote(text, 20);
