@@ -11,7 +11,7 @@ import {
   type Handlers,
   type ParsedInputOf,
 } from '../../shared/ipc/contract';
-import { openStudyDb, type StudyDb } from './db/open';
+import { openStudyDb, transaction, type StudyDb } from './db/open';
 import { listParticipants } from './db/queries/participants';
 import { listQuotes } from './db/queries/quotes';
 import { getMeta, researchDate, setMeta, studyCounts } from './db/queries/study';
@@ -209,7 +209,7 @@ export class Core {
     if (!detail.speakers.some((s) => s.name === speaker)) {
       throw new IpcFailure('invalid_input', `${detail.fileName}: has no speaker named "${speaker}"`);
     }
-    db.transaction((tx) => assignSpeakersAndQuotes(tx as unknown as typeof db, id, speaker));
+    transaction(db, () => assignSpeakersAndQuotes(db, id, speaker));
     this.emit('study:changed', { reason: 'interviewer changed' });
     return getTranscript(db, id);
   }

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { CoreChannel, InputOf, OutputOf } from '../../shared/ipc/contract';
-import { call, IpcClientError } from '../bridge';
+import { call, type IpcClientError } from '../bridge';
 import { useBridgeEvent } from './useBridgeEvent';
 
 export interface CoreQuery<T> {

@@ -150,7 +150,7 @@ export interface Bridge {
 
 /** Parses a channel's input; throws an IpcFailure with code 'invalid_input'. */
 export function parseInput<C extends Channel>(channel: C, input: unknown): ParsedInputOf<C> {
-  const schema = contract[channel].input as z.ZodType<ParsedInputOf<C>>;
+  const schema = contract[channel].input as unknown as z.ZodType<ParsedInputOf<C>>;
   const parsed = schema.safeParse(input ?? {});
   if (!parsed.success) {
     throw new IpcFailure('invalid_input', `${channel}: ${z.prettifyError(parsed.error)}`);

@@ -9,7 +9,7 @@ import * as schema from './schema';
 /** 'GRND': marks a SQLite file as a Grounded study so we never migrate someone else's database. */
 export const APPLICATION_ID = 0x47524e44;
 
-export type Db = BetterSQLite3Database<typeof schema>;
+export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
 export interface StudyDb {
   path: string;
   sqlite: Database.Database;
@@ -21,6 +21,14 @@ export interface OpenOptions {
   create: boolean;
   /** Folder with drizzle-kit migrations; tests point it at a truncated copy. */
   migrationsFolder?: string;
+}
+
+/**
+ * Runs fn as one transaction on the study's connection: all of it commits or none of it.
+ * Nested calls become savepoints. Queries inside use the same `db` (one connection, synchronous).
+ */
+export function transaction<T>(db: Db, fn: () => T): T {
+  return db.$client.transaction(fn)();
 }
 
 function nativeBinding(): string | undefined {

@@ -17,12 +17,12 @@ const PICTOGRAPH = /[\p{Extended_Pictographic}\u{1F1E6}-\u{1F1FF}\u{1F3FB}-\u{1F
 const MISSING = '\u25a1';
 
 /**
- * Text as the PDF can set it: one paragraph, no emoji (Inter has none, and a colour emoji font
+ * Text as the PDF can set it: one NFC-normalised paragraph (accents precomposed), no emoji (Inter has none, and a colour emoji font
  * would have to come from a CDN), and a box for any other character Inter cannot draw, which
  * react-pdf would otherwise print as some unrelated glyph.
  */
 export function pdfText(text: string): string {
-  const flat = text.replace(PICTOGRAPH, '').replace(/\s+/g, ' ').trim();
+  const flat = text.normalize('NFC').replace(PICTOGRAPH, '').replace(/\s+/g, ' ').trim();
   let out = '';
   for (const ch of flat) out += ch === ' ' || hasGlyph(ch.codePointAt(0)!) ? ch : MISSING;
   return out;

@@ -90,17 +90,15 @@ function decode(file: string, bytes: Uint8Array, encoding: Encoding): string {
   return text;
 }
 
+// C0 controls other than tab, line feed, vertical tab, form feed and carriage return; DEL and
+// the C1 range; the replacement character a broken decoder leaves behind.
+const CONTROL = /[\u0000-\u0008\u000e-\u001f\u007f-\u009f\ufffd]/g;
+
 function checkControlCharacters(file: string, text: string): void {
-  let controls = 0;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    const isControl =
-      (c < 0x20 && c !== 0x09 && c !== 0x0a && c !== 0x0b && c !== 0x0c && c !== 0x0d) ||
-      (c >= 0x7f && c <= 0x9f) ||
-      c === 0xfffd;
-    if (isControl) controls++;
-  }
-  if (controls > 0 && controls > text.length * MAX_CONTROL_SHARE) {
+  CONTROL.lastIndex = 0;
+  if (!CONTROL.test(text)) return;
+  const controls = text.match(CONTROL)?.length ?? 0;
+  if (controls > text.length * MAX_CONTROL_SHARE) {
     throw new ImportError(
       'binary',
       file,

@@ -49,6 +49,8 @@ const NOT_SPEAKERS = new Set([
  * "[00:01:02] Alex: text", "Alex (00:01:02): text", "AMANDA (typed): text", "Alex:" alone.
  */
 export function readLabel(line: string): LabelCandidate | null {
+  const firstColon = line.indexOf(':');
+  if (firstColon < 1 || firstColon > MAX_SCAN + 40) return null; // most lines: no label at all
   let s = line;
   if (/^ {0,3}>/.test(s)) return null;
   let startMs: number | null = null;
@@ -98,7 +100,25 @@ function findLabelColon(s: string): number {
   return -1;
 }
 
+/** Labels repeat hundreds of times in a file: remember the verdict (bounded, so memory stays flat). */
+const shapeCache = new Map<string, boolean>();
+const keyCache = new Map<string, string>();
+const CACHE_LIMIT = 10_000;
+
+function remember<V>(cache: Map<string, V>, key: string, compute: (k: string) => V): V {
+  const hit = cache.get(key);
+  if (hit !== undefined) return hit;
+  const value = compute(key);
+  if (cache.size >= CACHE_LIMIT) cache.clear();
+  cache.set(key, value);
+  return value;
+}
+
 export function isNameShaped(label: string): boolean {
+  return remember(shapeCache, label, computeNameShaped);
+}
+
+function computeNameShaped(label: string): boolean {
   const words = label.trim().split(/\s+/);
   if (words.length === 0 || words.length > MAX_LABEL_WORDS) return false;
   if (!STARTS_UPPER.test(label.trim())) return false;
@@ -107,11 +127,12 @@ export function isNameShaped(label: string): boolean {
 }
 
 export function speakerKey(label: string): string {
-  return collapse(label).toLowerCase();
+  return remember(keyCache, label, (l) => collapse(l).toLowerCase());
 }
 
 function collapse(s: string): string {
-  return s.trim().replace(/\s+/g, ' ');
+  const t = s.trim();
+  return /\s\s|[\t\n]/.test(t) ? t.replace(/\s+/g, ' ') : t;
 }
 
 export interface ResolvedLabels {

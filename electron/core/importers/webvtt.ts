@@ -58,11 +58,15 @@ function splitBlocks(text: string): string[][] {
  * once: an unterminated "<" ends tag parsing, so "<<<<" never rescans the payload.
  */
 function voiceSegments(payload: string): Segment[] {
+  if (!payload.includes('<')) {
+    const text = tidy(payload);
+    return text.length > 0 ? [{ voice: null, text }] : [];
+  }
   const segments: Segment[] = [];
   let voice: string | null = null;
   let buffer = '';
   const push = (): void => {
-    const cleaned = decodeEntities(buffer).replace(/\s+/g, ' ').trim();
+    const cleaned = tidy(buffer);
     if (cleaned.length > 0) segments.push({ voice, text: cleaned });
     buffer = '';
   };
@@ -92,6 +96,12 @@ function voiceSegments(payload: string): Segment[] {
   }
   push();
   return segments;
+}
+
+/** Entities decoded, line breaks and runs of space made single spaces. */
+function tidy(raw: string): string {
+  const decoded = decodeEntities(raw);
+  return (/\s\s|[\n\t\r]/.test(decoded) ? decoded.replace(/\s+/g, ' ') : decoded).trim();
 }
 
 const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ', lrm: '', rlm: '' };

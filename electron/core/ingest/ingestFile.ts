@@ -1,6 +1,6 @@
 import { basename } from 'node:path';
 import type { ImportFileResult } from '../../../shared/domain';
-import type { Db } from '../db/open';
+import { transaction, type Db } from '../db/open';
 import { findTranscriptByHash, insertTranscript, insertTurns } from '../db/queries/transcripts';
 import { ImportError, detectInterviewer, parseTranscript } from '../importers/parse';
 import { assignSpeakersAndQuotes } from './writeTranscript';
@@ -18,17 +18,16 @@ export function ingestFile(db: Db, file: SourceFile): ImportFileResult {
     const parsed = parseTranscript(name, file.bytes);
     const dup = findTranscriptByHash(db, parsed.contentHash);
     if (dup) return { path: file.path, status: 'skipped', message: `${name}: already imported (same content as ${dup.fileName})`, transcriptId: dup.id };
-    const transcriptId = db.transaction((tx) => {
-      const t = tx as unknown as Db;
-      const id = insertTranscript(t, {
+    const transcriptId = transaction(db, () => {
+      const id = insertTranscript(db, {
         fileName: name,
         sourcePath: file.path,
         format: parsed.format,
         contentHash: parsed.contentHash,
         interviewDate: parsed.interviewDate,
       });
-      insertTurns(t, id, parsed.turns);
-      assignSpeakersAndQuotes(t, id, detectInterviewer(parsed.turns));
+      insertTurns(db, id, parsed.turns);
+      assignSpeakersAndQuotes(db, id, detectInterviewer(parsed.turns));
       return id;
     });
     const speakers = new Set(parsed.turns.map((t) => t.speaker)).size;

@@ -84,13 +84,13 @@ function maskNoise(text: string): string {
 
 function passages(text: string, masked: string, [from, to]: Span): Span[] {
   const units: Unit[] = [];
-  for (const sentence of sentenceSpans(masked, from, to)) {
-    const start = sentence[0] + leadingFillerLength(masked.slice(sentence[0], sentence[1]));
-    if (start >= sentence[1]) continue;
-    const clean = cleanQuoteText(text.slice(start, sentence[1]));
-    if (clean.length === 0 || isFillerOnly(clean)) continue;
-    for (const piece of splitLong(masked, [start, sentence[1]], MAX_QUOTE_WORDS, MIN_QUOTE_WORDS)) {
-      units.push({ start: piece[0], end: piece[1], words: countWords(cleanQuoteText(text.slice(piece[0], piece[1]))) });
+  for (const [from_, end] of sentenceSpans(masked, from, to)) {
+    const start = from_ + leadingFillerLength(masked.slice(from_, end));
+    // The masked text has no noise tokens, so it answers "anything left?" and counts words.
+    const visible = masked.slice(start, end);
+    if (visible.trim().length === 0 || isFillerOnly(visible)) continue;
+    for (const [s, e] of splitLong(masked, [start, end], MAX_QUOTE_WORDS, MIN_QUOTE_WORDS)) {
+      units.push({ start: s, end: e, words: countWords(masked.slice(s, e)) });
     }
   }
   return mergeShort(units).map((u) => [u.start, u.end]);

@@ -20,6 +20,7 @@ const FILLER_PHRASES = [
 
 /** True when the sentence is nothing but fillers, e.g. "Yeah.", "Okay. Sure.", "Mm-hmm, right." */
 export function isFillerOnly(sentence: string): boolean {
+  if (sentence.length > 120) return false;
   const words = sentence
     .toLowerCase()
     .replace(/’/g, "'")
@@ -69,7 +70,8 @@ function leadingSkip(rest: string): number {
   if (noise && isNoiseToken(noise[0].replace(/[\s,.]+$/, ''))) return noise[0].length;
   const spaces = /^\s+/.exec(rest);
   if (spaces) return spaces[0].length;
-  const fragment = FALSE_START.exec(rest);
+  const head = rest.slice(0, 48);
+  const fragment = head.includes('--') || head.includes('—') || head.includes('–') ? FALSE_START.exec(rest) : null;
   if (fragment?.[1] !== undefined && fragment[2] !== undefined && fragment[3] !== undefined) {
     // "I -- I always", "we were -- we were going": abandoned; "Budgeting -- I hate it": not.
     const firstAfter = fragment[3].toLowerCase();

@@ -45,8 +45,31 @@ export function cleanQuoteText(passage: string): string {
     .trim();
 }
 
+/** Whitespace-separated tokens that hold a letter or digit ("--" and "…" are not words). */
 export function countWords(text: string): number {
   let n = 0;
-  for (const token of text.split(/\s+/)) if (/[\p{L}\p{N}]/u.test(token)) n++;
+  let inToken = false;
+  let counted = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x20 || c === 0x0a || c === 0x09 || c === 0x0d || c === 0xa0) {
+      inToken = false;
+      continue;
+    }
+    if (!inToken) {
+      inToken = true;
+      counted = false;
+    }
+    if (!counted && isWordChar(c)) {
+      n++;
+      counted = true;
+    }
+  }
   return n;
+}
+
+/** ASCII letters and digits, and anything beyond Latin-1 punctuation (accented letters, CJK). */
+function isWordChar(c: number): boolean {
+  if (c < 0x80) return (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a);
+  return c >= 0xc0 && !(c >= 0x2000 && c <= 0x206f) && c !== 0xd7 && c !== 0xf7;
 }

@@ -16,6 +16,7 @@ export function EvidenceBadge({ ids }: { ids: number[] }) {
           onClick={() => setOpened((o) => !o)}
           aria-label={`Show ${count} evidence ${count === 1 ? 'quote' : 'quotes'}`}
           data-testid="evidence-badge"
+          style={{ flexShrink: 0 }}
         >
           <Badge size="sm" tt="none" fw={600} variant={count === 0 ? 'outline' : 'light'} color={count === 0 ? 'red' : 'indigo'} style={{ cursor: 'pointer', whiteSpace: 'nowrap' }}>
             {count} {count === 1 ? 'quote' : 'quotes'}

@@ -1,5 +1,5 @@
 import { and, eq, sql } from 'drizzle-orm';
-import type { Db } from '../open';
+import { transaction, type Db } from '../open';
 import { embeddings, quotes } from '../schema';
 
 /** Distinct quote texts that have no vector yet for this model, oldest quotes first. */
@@ -15,9 +15,9 @@ export function textsToEmbed(db: Db, modelId: string): { textHash: string; text:
 }
 
 export function putEmbeddings(db: Db, modelId: string, rows: { textHash: string; vector: Float32Array }[]): void {
-  db.transaction((tx) => {
+  transaction(db, () => {
     for (const r of rows) {
-      tx.insert(embeddings)
+      db.insert(embeddings)
         .values({
           modelId,
           textHash: r.textHash,

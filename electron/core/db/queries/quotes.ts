@@ -2,6 +2,7 @@ import { eq, inArray, sql } from 'drizzle-orm';
 import type { Quote } from '../../../../shared/domain';
 import type { Db } from '../open';
 import { participants, quotes } from '../schema';
+import { statements } from './statements';
 
 export interface NewQuote {
   transcriptId: number;
@@ -14,7 +15,8 @@ export interface NewQuote {
 }
 
 export function insertQuotes(db: Db, rows: NewQuote[]): void {
-  for (let i = 0; i < rows.length; i += 500) db.insert(quotes).values(rows.slice(i, i + 500)).run();
+  const { insertQuote } = statements(db);
+  for (const r of rows) insertQuote.run(r.transcriptId, r.turnId, r.participantId, r.text, r.textHash, r.startOffset, r.endOffset);
 }
 
 export function deleteQuotesOfTranscript(db: Db, transcriptId: number): void {

@@ -1,7 +1,7 @@
 import { asc, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { Bullet, Persona, PersonaMark, Theme } from '../../../../shared/domain';
 import { IpcFailure, type PersonaPatch } from '../../../../shared/ipc/contract';
-import type { Db } from '../open';
+import { transaction, type Db } from '../open';
 import { participants, personaParticipants, personas, quotes, synthesisRuns, themeQuotes, themes } from '../schema';
 import { listQuotes } from './quotes';
 
@@ -26,7 +26,8 @@ export interface NewRun {
 
 /** Replaces the study's synthesis with a new run, all or nothing. */
 export function saveRun(db: Db, run: NewRun): number {
-  return db.transaction((tx) => {
+  return transaction(db, () => {
+    const tx = db;
     tx.delete(synthesisRuns).run();
     const runId = tx
       .insert(synthesisRuns)
@@ -154,8 +155,9 @@ export function getPersona(db: Db, id: number): Persona {
 
 /** Applies a researcher's edit; evidence must point at quotes that exist. */
 export function updatePersona(db: Db, id: number, patch: PersonaPatch): Persona {
-  return db.transaction((tx) => {
-    const current = getPersona(tx as unknown as Db, id);
+  return transaction(db, () => {
+    const tx = db;
+    const current = getPersona(db, id);
     const cited = [patch.goals, patch.frustrations, patch.behaviors, patch.context]
       .flatMap((s) => s ?? [])
       .flatMap((b) => b.evidence);
@@ -183,6 +185,6 @@ export function updatePersona(db: Db, id: number, patch: PersonaPatch): Persona 
       })
       .where(eq(personas.id, id))
       .run();
-    return getPersona(tx as unknown as Db, id);
+    return getPersona(db, id);
   });
 }

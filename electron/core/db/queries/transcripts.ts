@@ -3,6 +3,7 @@ import type { SpeakerRole, TranscriptDetail, TranscriptFormat, TranscriptSummary
 import { IpcFailure } from '../../../../shared/ipc/contract';
 import type { Db } from '../open';
 import { participants, quotes, speakers, transcripts, turns } from '../schema';
+import { statements } from './statements';
 
 export interface NewTranscript {
   fileName: string;
@@ -29,14 +30,8 @@ export function insertTurns(
   transcriptId: number,
   rows: { speaker: string; text: string; startMs: number | null }[],
 ): number[] {
-  return rows.map(
-    (r, idx) =>
-      db
-        .insert(turns)
-        .values({ transcriptId, idx, speaker: r.speaker, text: r.text, startMs: r.startMs })
-        .returning({ id: turns.id })
-        .get().id,
-  );
+  const { insertTurn } = statements(db);
+  return rows.map((r, idx) => Number(insertTurn.run(transcriptId, idx, r.speaker, r.text, r.startMs).lastInsertRowid));
 }
 
 export function setSpeakers(

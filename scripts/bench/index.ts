@@ -1,0 +1,71 @@
+// `npm run bench`: Grounded's figures printed beside a raw baseline doing the same work, as ratios.
+// Timings live here, never in tests. Run it on an idle machine: 2 cores are easily disturbed.
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { kmeans as mlKmeans } from 'ml-kmeans';
+import { parseTranscript, detectInterviewer } from '../../electron/core/importers/parse';
+import { extractQuotes } from '../../electron/core/quotes/extract';
+import { defaultModelsDir, modelStatus } from '../../electron/core/embeddings/model';
+import { syntheticBlobs } from '../../electron/core/synthesis/syntheticData';
+import { benchClustering } from './clustering';
+import { benchEmbedding } from './embedding';
+import { benchExport } from './export';
+import { benchImport } from './importing';
+import { benchRawPdf } from './rawPdf';
+
+const fixtures = join(__dirname, '..', '..', 'test', 'fixtures', 'transcripts');
+const row = (what: string, ours: string, raw: string, ratio: number) =>
+  console.log(`${what.padEnd(34)} ${ours.padStart(16)} ${raw.padStart(16)} ${ratio.toFixed(2).padStart(7)}`);
+
+function fixtureQuotes(): string[] {
+  const out: string[] = [];
+  for (const f of readdirSync(fixtures).filter((x) => /\.(txt|md|vtt)$/.test(x))) {
+    const parsed = parseTranscript(f, readFileSync(join(fixtures, f)));
+    const interviewer = detectInterviewer(parsed.turns);
+    for (const q of extractQuotes(parsed.turns, (s) => s !== interviewer)) out.push(q.text);
+  }
+  return out;
+}
+
+function rawKmeansSeconds(n: number, k: number): number {
+  const data = syntheticBlobs({ n, clusters: 20, dim: 384, seed: 1, spread: 1.5 }).map((q) => Array.from(q.vector));
+  const t = performance.now();
+  mlKmeans(data, k, { initialization: 'kmeans++', seed: 1, maxIterations: 100 });
+  return (performance.now() - t) / 1000;
+}
+
+async function main(): Promise<void> {
+  console.log(`Grounded benchmarks — node ${process.version}, ${require('node:os').cpus().length} cores\n`);
+  console.log(`${'measure'.padEnd(34)} ${'grounded'.padStart(16)} ${'raw baseline'.padStart(16)} ${'ratio'.padStart(7)}`);
+
+  const imp = await benchImport(1000, fixtures);
+  row(`import ${imp.files} files, ${imp.mb.toFixed(1)} MB (MB/s)`, imp.importMBps.toFixed(2), imp.parseOnlyMBps.toFixed(2), imp.ratio);
+  console.log('  baseline: parsing alone, no quotes, no SQLite; ratio = grounded / baseline throughput');
+
+  const status = modelStatus(defaultModelsDir());
+  if (status.available) {
+    const texts = fixtureQuotes();
+    const emb = await benchEmbedding(texts, 32);
+    row(`embed ${texts.length} quotes, batch 32 (q/s)`, emb.quotesPerSecond.toFixed(1), emb.rawQuotesPerSecond.toFixed(1), emb.ratio);
+    console.log(`  baseline: bare onnxruntime-node on the same ONNX file and batches; peak RSS ${emb.peakRssMB.toFixed(0)} MB`);
+  } else {
+    console.log(`embedding: skipped — ${status.reason}`);
+  }
+
+  for (const n of [1000, 10000]) {
+    const c = benchClustering(n);
+    const raw = rawKmeansSeconds(n, c.k);
+    row(`cluster ${n} quotes into themes (s)`, c.seconds.toFixed(2), raw.toFixed(2), raw / c.seconds);
+    console.log(`  k chosen ${c.k}; cpu ${c.cpuSeconds.toFixed(2)} s; peak ${c.peakMB.toFixed(0)} MB; baseline: one ml-kmeans run at that k (ratio = baseline / grounded time)`);
+  }
+
+  const pdf = await benchExport(4);
+  const raw = await benchRawPdf(4);
+  row('export 4 personas + deck, PDF (ms/persona)', pdf.perPersonaMs.toFixed(0), raw.perPersonaMs.toFixed(0), raw.perPersonaMs / pdf.perPersonaMs);
+  console.log(`  baseline: react-pdf rendering the same text unstyled, no avatar or fitting; peak ${pdf.peakMB.toFixed(0)} MB`);
+}
+
+main().catch((err: unknown) => {
+  console.error(err);
+  process.exitCode = 1;
+});
