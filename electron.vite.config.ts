@@ -8,6 +8,9 @@ export default defineConfig({
   main: {
     build: {
       outDir: 'out/main',
+      // DiceBear ships ES modules only; bundling it keeps the CommonJS main build loadable on
+      // every Node and Electron version without require(esm).
+      externalizeDeps: { exclude: ['@dicebear/core', '@dicebear/collection'] },
       rollupOptions: {
         input: {
           index: resolve(__dirname, 'electron/main/index.ts'),

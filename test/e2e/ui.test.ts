@@ -14,6 +14,8 @@ const rendererDir = join(root, 'out', 'renderer');
 const fixtures = join(root, 'test', 'fixtures', 'transcripts');
 const shots = join(tmpdir(), 'grounded-e2e');
 const CHROMIUM = process.env.GROUNDED_CHROMIUM ?? '/usr/bin/chromium';
+/** expect.poll gives up after 1 s by default; a real import or save can take longer on a slow machine. */
+const WAIT = { timeout: 20_000 };
 
 describe('renderer in the browser harness', () => {
   let dir: string;
@@ -60,11 +62,11 @@ describe('renderer in the browser harness', () => {
   });
 
   it('creates a study through the path prompt', async () => {
-    await expect.poll(() => page.getByTestId('start-screen').isVisible()).toBe(true);
+    await expect.poll(() => page.getByTestId('start-screen').isVisible(), WAIT).toBe(true);
     await page.getByRole('button', { name: 'Create study' }).click();
     await page.getByLabel('Study file path').fill(join(dir, 'money-habits.grounded'));
     await page.getByTestId('path-prompt-submit').click();
-    await expect.poll(() => page.getByTestId('study-name').textContent()).toBe('money-habits');
+    await expect.poll(() => page.getByTestId('study-name').textContent(), WAIT).toBe('money-habits');
     expect(await page.getByTestId('study-counts').textContent()).toContain('0 transcripts');
 
     const status = await host.invoke('app:status', {});
@@ -86,11 +88,11 @@ describe('renderer in the browser harness', () => {
     await page.getByTestId('path-prompt-submit').click();
 
     const results = page.getByTestId('import-result');
-    await expect.poll(() => results.count()).toBe(4);
+    await expect.poll(() => results.count(), WAIT).toBe(4);
     expect(await page.locator('[data-testid=import-result][data-status=ok]').count()).toBe(3);
     const badRow = page.locator('[data-testid=import-result]', { hasText: 'scan.docx' });
     expect(await badRow.getAttribute('data-status')).not.toBe('ok');
-    await expect.poll(() => page.getByTestId('transcript-row').count()).toBe(3);
+    await expect.poll(() => page.getByTestId('transcript-row').count(), WAIT).toBe(3);
     expect(await page.getByTestId('transcripts-table').textContent()).toContain('interview-alex.txt');
     await shot('1-transcripts');
   });
@@ -103,14 +105,15 @@ describe('renderer in the browser harness', () => {
       return dt;
     }, text);
     await page.dispatchEvent('[data-testid=drop-zone]', 'drop', { dataTransfer });
-    await expect.poll(() => page.getByTestId('transcript-row').count()).toBe(4);
+    await expect.poll(() => page.getByTestId('transcript-row').count(), WAIT).toBe(4);
     expect(await page.locator('[data-testid=import-result][data-status=ok]').count()).toBe(1);
   });
 
   it('shows a transcript and changes its interviewer', async () => {
     await page.getByTestId('transcript-row').filter({ hasText: 'interview-alex.txt' }).click();
-    await expect.poll(() => page.getByTestId('turn').count()).toBeGreaterThan(3);
+    await expect.poll(() => page.getByTestId('turn').count(), WAIT).toBeGreaterThan(3);
     const select = page.getByRole('combobox', { name: 'Interviewer' });
+    const markedInterviewer = () => page.locator('[data-testid=turn][data-role=interviewer] [data-testid=turn-speaker]').first().textContent();
     const original = (await select.inputValue()).replace(/ \(\d+ turns?\)$/, '');
     expect(await page.locator('[data-testid=turn][data-role=interviewer]').count()).toBeGreaterThan(0);
     await shot('2-transcript');
@@ -119,16 +122,12 @@ describe('renderer in the browser harness', () => {
     const other = page.getByRole('option').filter({ hasNotText: original }).first();
     const otherName = ((await other.textContent()) ?? '').replace(/ \(\d+ turns?\)$/, '');
     await other.click();
-    await expect
-      .poll(() => page.locator('[data-testid=turn][data-role=interviewer] [data-testid=turn-speaker]').first().textContent())
-      .toBe(otherName);
+    await expect.poll(markedInterviewer, WAIT).toBe(otherName);
 
     // Put it back, so synthesis below sees the real participants.
     await select.click();
-    await page.getByRole('option', { name: new RegExp(`^${original} \\(`) }).click();
-    await expect
-      .poll(() => page.locator('[data-testid=turn][data-role=interviewer] [data-testid=turn-speaker]').first().textContent())
-      .toBe(original);
+    await page.getByRole('option').filter({ hasText: `${original} (` }).first().click();
+    await expect.poll(markedInterviewer, WAIT).toBe(original);
     await page.getByRole('button', { name: 'All transcripts' }).click();
   });
 
@@ -137,15 +136,15 @@ describe('renderer in the browser harness', () => {
     await page.getByRole('combobox', { name: 'Persona count' }).click();
     await page.getByRole('option', { name: '3 personas' }).click();
     await page.getByTestId('synthesize-button').click();
-    await expect.poll(() => page.getByTestId('job-panel').isVisible()).toBe(true);
+    await expect.poll(() => page.getByTestId('job-panel').isVisible(), WAIT).toBe(true);
     await finishedJob('completed', 90_000);
-    await expect.poll(() => page.getByTestId('persona-card').count()).toBe(3);
+    await expect.poll(() => page.getByTestId('persona-card').count(), WAIT).toBe(3);
 
     const firstCard = page.getByTestId('persona-card').first();
     expect(await firstCard.getByTestId('persona-avatar').getAttribute('src')).toMatch(/^data:image\/svg\+xml/);
     await firstCard.getByTestId('evidence-badge').first().click();
     const quotes = page.getByTestId('evidence-quotes').getByTestId('quote');
-    await expect.poll(() => quotes.count()).toBeGreaterThan(0);
+    await expect.poll(() => quotes.count(), WAIT).toBeGreaterThan(0);
     expect(await quotes.first().locator('figcaption').textContent()).toMatch(/^— \S/);
     await shot('3-personas');
     await page.keyboard.press('Escape');
@@ -153,10 +152,10 @@ describe('renderer in the browser harness', () => {
 
   it('lists themes with their attributed quotes', async () => {
     await page.getByTestId('nav-themes').click();
-    await expect.poll(() => page.getByTestId('theme').count()).toBeGreaterThan(0);
+    await expect.poll(() => page.getByTestId('theme').count(), WAIT).toBeGreaterThan(0);
     await page.getByTestId('theme').first().getByRole('button').first().click();
     const quotes = page.getByTestId('theme').first().getByTestId('quote');
-    await expect.poll(() => quotes.count()).toBeGreaterThan(0);
+    await expect.poll(() => quotes.count(), WAIT).toBeGreaterThan(0);
     expect(await quotes.first().locator('figcaption').textContent()).toMatch(/^— \S/);
     await shot('4-themes');
   });
@@ -174,9 +173,9 @@ describe('renderer in the browser harness', () => {
     await shot('5-editor');
     await page.getByTestId('persona-save').click();
 
-    await expect.poll(() => page.getByTestId('persona-editor').count()).toBe(0);
+    await expect.poll(() => page.getByTestId('persona-editor').count(), WAIT).toBe(0);
     const renamed = page.getByTestId('persona-card').filter({ hasText: 'Planner Priya' });
-    await expect.poll(() => renamed.count()).toBe(1);
+    await expect.poll(() => renamed.count(), WAIT).toBe(1);
     expect(await renamed.getByTestId('persona-goals').getByTestId('bullet-text').first().textContent()).toBe(
       'Never be caught short by an annual bill.',
     );

@@ -11,12 +11,17 @@ const FILLER_WORDS = new Set([
   'awesome', 'precisely', 'certainly', 'ha', 'haha', 'cheers', 'bye', 'thanks', 'hi', 'hello',
 ]);
 /** Fillers of several words, consumed whole: "I see" is filler, "I" alone is not. */
-const FILLER_PHRASES = [
+const FILLER_PHRASES = new Map<string, string[][]>();
+for (const phrase of [
   'all right', 'thank you', 'thanks so much', 'thank you so much', 'got it', 'i see', 'of course',
   'fair enough', 'you know', 'i mean', "that's right", "that's true", "that's fair", 'for sure',
   'sounds good', 'makes sense', 'that makes sense', 'no worries', 'very good', 'very true', 'i guess',
   'happy to help', 'no problem', 'take care', "you're welcome", 'my pleasure', 'good luck', 'see you',
-].map((p) => p.split(' '));
+]) {
+  const words = phrase.split(' ');
+  const first = words[0] ?? '';
+  FILLER_PHRASES.set(first, [...(FILLER_PHRASES.get(first) ?? []), words].sort((a, b) => b.length - a.length));
+}
 
 /** True when the sentence is nothing but fillers, e.g. "Yeah.", "Okay. Sure.", "Mm-hmm, right." */
 export function isFillerOnly(sentence: string): boolean {
@@ -29,9 +34,10 @@ export function isFillerOnly(sentence: string): boolean {
   if (words.length > 8) return false;
   let i = 0;
   while (i < words.length) {
-    const phrase = FILLER_PHRASES.find((p) => p.every((w, k) => words[i + k] === w));
+    const word = words[i] ?? '';
+    const phrase = FILLER_PHRASES.get(word)?.find((p) => p.every((w, k) => words[i + k] === w));
     if (phrase) i += phrase.length;
-    else if (FILLER_WORDS.has(words[i] ?? '')) i++;
+    else if (FILLER_WORDS.has(word)) i++;
     else return false;
   }
   return true;
