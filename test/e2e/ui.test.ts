@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startHarness, type Harness } from '../../electron/core/harness/server';
 import type { CoreHost } from '../../electron/core/host/types';
 import { createE2EHost } from './host';
+import { readPdf, squash } from '../helpers/pdf';
 
 const root = join(__dirname, '..', '..');
 const rendererDir = join(root, 'out', 'renderer');
@@ -116,6 +117,9 @@ describe('renderer in the browser harness', () => {
     const markedInterviewer = () => page.locator('[data-testid=turn][data-role=interviewer] [data-testid=turn-speaker]').first().textContent();
     const original = (await select.inputValue()).replace(/ \(\d+ turns?\)$/, '');
     expect(await page.locator('[data-testid=turn][data-role=interviewer]').count()).toBeGreaterThan(0);
+    const meta = page.getByTestId('transcript-meta');
+    const metaBefore = await meta.textContent();
+    expect(metaBefore).toMatch(/ · [1-9]\d* quotes? · /);
     await shot('2-transcript');
 
     await select.click();
@@ -128,6 +132,8 @@ describe('renderer in the browser harness', () => {
     await select.click();
     await page.getByRole('option').filter({ hasText: `${original} (` }).first().click();
     await expect.poll(markedInterviewer, WAIT).toBe(original);
+    // Same interviewer, same quotes: the round trip must not lose any.
+    await expect.poll(() => meta.textContent(), WAIT).toBe(metaBefore);
     await page.getByRole('button', { name: 'All transcripts' }).click();
   });
 
@@ -185,10 +191,10 @@ describe('renderer in the browser harness', () => {
     expect(saved.ok && saved.value.find((p) => p.name === 'Planner Priya')?.goals[0]?.text).toBe('Never be caught short by an annual bill.');
   });
 
-  it('exports to a folder chosen through the path prompt', async () => {
+  it('exports PDF cards to a folder chosen through the path prompt, with the edits in them', async () => {
     const outDir = join(dir, 'export');
     await page.getByTestId('nav-export').click();
-    await page.getByTestId('export-format').getByText('Markdown').click();
+    await page.getByTestId('export-format').getByText('PDF').click();
     await page.getByTestId('export-choose').click();
     await page.getByTestId('path-prompt').getByRole('textbox', { name: 'Output folder' }).fill(outDir);
     await page.getByTestId('path-prompt-submit').click();
@@ -201,6 +207,13 @@ describe('renderer in the browser harness', () => {
       expect(file.startsWith(outDir)).toBe(true);
       expect(existsSync(file)).toBe(true);
     }
+    const card = files.find((f) => /planner-priya\.pdf$/.test(f));
+    expect(card, files.join(', ')).toBeDefined();
+    const pdf = await readPdf(readFileSync(card!));
+    expect(pdf.pages).toBe(1);
+    expect(squash(pdf.text[0]!)).toContain(squash('Planner Priya'));
+    expect(squash(pdf.text[0]!)).toContain(squash('Never be caught short by an annual bill.'));
+    expect(pdf.text[0]!.toLowerCase()).toContain('goals');
     await shot('6-export');
   });
 

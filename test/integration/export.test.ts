@@ -3,7 +3,6 @@
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
-import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { afterAll, describe, expect, it } from 'vitest';
 import { avatarSvg } from '../../shared/avatar';
 import type { Bullet, Persona } from '../../shared/domain';
@@ -12,6 +11,7 @@ import { personaJson } from '../../electron/core/export/json';
 import { deckMarkdown, personaMarkdown } from '../../electron/core/export/markdown';
 import { renderDeckPdf, renderPersonaPdf } from '../../electron/core/export/pdf';
 import type { PersonaCardData } from '../../electron/core/export/types';
+import { readPdf, squash } from '../helpers/pdf';
 
 // ---- fixtures -------------------------------------------------------------------------------
 
@@ -82,31 +82,9 @@ function longCard(): PersonaCardData {
 
 // ---- PDF reading ----------------------------------------------------------------------------
 
-interface PdfRead {
-  pages: number;
-  text: string[];
-  /** Rightmost end of any text run on any page, in points from the left edge. */
-  maxRight: number;
-}
-
-async function readPdf(bytes: Buffer): Promise<PdfRead> {
-  const doc = await getDocument({ data: new Uint8Array(bytes), isEvalSupported: false, useSystemFonts: false }).promise;
-  const text: string[] = [];
-  let maxRight = 0;
-  for (let p = 1; p <= doc.numPages; p += 1) {
-    const content = await (await doc.getPage(p)).getTextContent();
-    const runs = content.items.filter((item) => 'str' in item);
-    for (const run of runs) maxRight = Math.max(maxRight, (run.transform[4] as number) + run.width);
-    text.push(runs.map((run) => run.str).join(' ').replace(/\s+/g, ' '));
-  }
-  await doc.destroy();
-  return { pages: doc.numPages, text, maxRight };
-}
-
 const A4_WIDTH = 595.28;
 const RIGHT_MARGIN = 42;
 
-const squash = (s: string) => s.replace(/\s+/g, '');
 
 // ---- tests ----------------------------------------------------------------------------------
 

@@ -27,6 +27,16 @@ describe('importing transcripts into a study (real SQLite file)', () => {
     expect(info.counts.quotes).toBeGreaterThan(200);
     const list = await core.handlers()['transcripts:list']({});
     const alex = list.find((t) => t.fileName === 'interview-alex.txt')!;
+    const sqlite = core.requireStudy().sqlite;
+    const count = (sql: string, id: number) => (sqlite.prepare(sql).get(id) as { c: number }).c;
+    for (const t of list) {
+      expect(t.turnCount, t.fileName).toBe(count('select count(*) as c from turns where transcript_id = ?', t.id));
+      expect(t.quoteCount, t.fileName).toBe(count('select count(*) as c from quotes where transcript_id = ?', t.id));
+    }
+    for (const p of await core.handlers()['participants:list']({})) {
+      expect(p.quoteCount, p.name).toBe(count('select count(*) as c from quotes where participant_id = ?', p.id));
+      expect(p.transcriptCount, p.name).toBeGreaterThan(0);
+    }
     expect(alex.interviewer).toBe('Interviewer');
     expect(alex.participants).toEqual(['Alex']);
   });
@@ -84,6 +94,8 @@ describe('importing transcripts into a study (real SQLite file)', () => {
     expect(after.participants).toEqual(['Interviewer']);
     const quotes = await h['quotes:list']({});
     expect(new Set(quotes.map((q) => q.participantName))).toEqual(new Set(['Interviewer']));
+    const back = await h['transcripts:setInterviewer']({ id: t!.id, speaker: 'Interviewer' });
+    expect(back.quoteCount).toBe(before.length);
     await expect(Promise.resolve().then(() => h['transcripts:setInterviewer']({ id: t!.id, speaker: 'Nobody' }))).rejects.toThrow(
       /has no speaker named "Nobody"/,
     );

@@ -176,11 +176,15 @@ export async function startHarness(opts: HarnessOptions): Promise<Harness> {
     const given = url.searchParams.get('token') ?? bearer(req);
     if (!given || !sameSecret(given, token)) return send(res, 401, 'Missing or wrong token');
     res.writeHead(200, { ...SECURITY_HEADERS, 'content-type': 'text/event-stream; charset=utf-8', connection: 'keep-alive' });
-    res.write('retry: 2000\n\n');
+    // An event can race the client's disconnect; writing to a closed stream would throw.
+    const write = (chunk: string) => {
+      if (!res.destroyed && !res.writableEnded) res.write(chunk);
+    };
+    write('retry: 2000\n\n');
     const unsubscribes = EVENT_NAMES.map((event) =>
-      host.on(event, (payload) => res.write(`event: ${event}\ndata: ${JSON.stringify(payload)}\n\n`)),
+      host.on(event, (payload) => write(`event: ${event}\ndata: ${JSON.stringify(payload)}\n\n`)),
     );
-    const heartbeat = setInterval(() => res.write(': keep-alive\n\n'), HEARTBEAT_MS);
+    const heartbeat = setInterval(() => write(': keep-alive\n\n'), HEARTBEAT_MS);
     streams.add(res);
     res.on('close', () => {
       clearInterval(heartbeat);
@@ -218,13 +222,22 @@ export async function startHarness(opts: HarnessOptions): Promise<Harness> {
   const server = createServer((req, res) => {
     // DNS rebinding: a hostile name resolving to 127.0.0.1 still carries its own Host header.
     if (!hostAllowed(req)) return send(res, 421, 'Misdirected request');
-    const url = new URL(req.url ?? '/', `http://127.0.0.1:${port}`);
-    const route = url.pathname.startsWith('/ipc/')
-      ? handleIpc(req, res, url.pathname.slice('/ipc/'.length))
-      : url.pathname === '/events'
-        ? Promise.resolve(handleEvents(req, res, url))
-        : handleStatic(req, res, url);
+    let url: URL;
+    try {
+      url = new URL(req.url ?? '/', `http://127.0.0.1:${port}`);
+    } catch {
+      return send(res, 400, 'Bad request');
+    }
+    // Through a promise, so a synchronous throw in a handler is answered, not a crashed process.
+    const route = Promise.resolve().then(() =>
+      url.pathname.startsWith('/ipc/')
+        ? handleIpc(req, res, url.pathname.slice('/ipc/'.length))
+        : url.pathname === '/events'
+          ? handleEvents(req, res, url)
+          : handleStatic(req, res, url),
+    );
     route.catch((err: unknown) => {
+      // The path only: a query string could carry the token.
       log(`harness: ${req.method} ${url.pathname} failed: ${String(err)}`);
       if (!res.headersSent) sendResult(res, 500, failure('internal', 'Harness error'));
       else res.destroy();

@@ -33,6 +33,7 @@ export interface ClusterThemesResult {
   themes: ThemeCluster[];
   /** Silhouette per candidate k when k was chosen automatically; empty otherwise. */
   scores: Record<string, number>;
+  outliers: number[];
 }
 
 /** Below this many quotes there is nothing to separate: everything is one theme. */
@@ -40,7 +41,7 @@ const MIN_QUOTES_TO_CLUSTER = 4;
 
 export function clusterThemes(input: ClusterThemesInput): ClusterThemesResult {
   const { quotes, seed } = input;
-  if (quotes.length === 0) return { k: 0, themes: [], scores: {} };
+  if (quotes.length === 0) return { k: 0, themes: [], scores: {}, outliers: [] };
   const matrix = toMatrix(quotes.map((quote) => quote.vector));
 
   let k: number;
@@ -82,5 +83,5 @@ export function clusterThemes(input: ClusterThemesInput): ClusterThemesResult {
       centroid: fit.centroids.slice(c * matrix.dim, (c + 1) * matrix.dim),
     });
   });
-  return { k: themes.length, themes, scores };
+  return { k: themes.length, themes, scores, outliers: [] };
 }

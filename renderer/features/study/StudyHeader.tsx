@@ -3,12 +3,9 @@ import { IconX } from '@tabler/icons-react';
 import { useState } from 'react';
 import type { StudyInfo } from '../../../shared/domain';
 import { call } from '../../bridge';
+import { plural } from '../../format';
 
 const EIGHTEEN_MONTHS_MS = 18 * 30.44 * 24 * 3600 * 1000;
-
-function plural(n: number, word: string): string {
-  return `${n} ${word}${n === 1 ? '' : 's'}`;
-}
 
 /** Study name, counts, age of the research, and Close. */
 export function StudyHeader({ study, onClosed }: { study: StudyInfo; onClosed: () => void }) {

@@ -47,7 +47,7 @@ export function ImportResults({ job, onClose }: { job: JobState; onClose: () => 
                       {r.status}
                     </Badge>
                   </Table.Td>
-                  <Table.Td fw={500} title={r.path}>
+                  <Table.Td fw={500} title={r.path} style={{ whiteSpace: 'nowrap' }}>
                     {fileName(r.path)}
                   </Table.Td>
                   <Table.Td c="dimmed">{r.message}</Table.Td>

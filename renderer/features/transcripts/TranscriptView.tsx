@@ -4,6 +4,7 @@ import { useMemo, useState } from 'react';
 import { call, errorMessage } from '../../bridge';
 import { useCoreQuery } from '../../hooks/useCoreQuery';
 import { SPEAKER_COLORS } from '../../theme';
+import { plural } from '../../format';
 import { FORMAT_LABEL, formatDate } from './format';
 import { TurnItem } from './TurnItem';
 
@@ -48,8 +49,9 @@ export function TranscriptView({ id, onBack }: { id: number; onBack: () => void 
           <Group justify="space-between" align="flex-end">
             <div>
               <Title order={2}>{data.fileName}</Title>
-              <Text size="sm" c="dimmed">
-                {FORMAT_LABEL[data.format]} · {data.turnCount} turns · {data.quoteCount} quotes · {formatDate(data.interviewDate ?? data.importedAt)}
+              <Text size="sm" c="dimmed" data-testid="transcript-meta">
+                {FORMAT_LABEL[data.format]} · {plural(data.turnCount, 'turn')} · {plural(data.quoteCount, 'quote')} ·{' '}
+                {formatDate(data.interviewDate ?? data.importedAt)}
               </Text>
             </div>
             <Select

@@ -1,7 +1,7 @@
 import { eq, sql } from 'drizzle-orm';
 import type { ParticipantSummary } from '../../../../shared/domain';
 import type { Db } from '../open';
-import { participants, quotes, speakers } from '../schema';
+import { participants } from '../schema';
 
 /** One person across rounds: speaker labels that differ only in case and spacing are the same key. */
 export function participantKey(name: string): string {
@@ -28,11 +28,12 @@ export function listParticipants(db: Db): ParticipantSummary[] {
     .select({
       id: participants.id,
       name: participants.name,
-      transcriptCount: sql<number>`(select count(distinct ${speakers.transcriptId}) from ${speakers} where ${speakers.participantId} = ${participants.id})`,
-      quoteCount: sql<number>`(select count(*) from ${quotes} where ${quotes.participantId} = ${participants.id})`,
+      // Correlated subqueries name the outer table: drizzle leaves bare column names unqualified.
+      transcriptCount: sql<number>`(select count(distinct s."transcript_id") from "speakers" s where s."participant_id" = "participants"."id")`,
+      quoteCount: sql<number>`(select count(*) from "quotes" q where q."participant_id" = "participants"."id")`,
     })
     .from(participants)
-    .where(sql`exists (select 1 from ${speakers} where ${speakers.participantId} = ${participants.id})`)
+    .where(sql`exists (select 1 from "speakers" s where s."participant_id" = "participants"."id")`)
     .orderBy(participants.name)
     .all();
 }

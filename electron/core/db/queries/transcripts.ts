@@ -2,7 +2,7 @@ import { asc, eq, sql } from 'drizzle-orm';
 import type { SpeakerRole, TranscriptDetail, TranscriptFormat, TranscriptSummary } from '../../../../shared/domain';
 import { IpcFailure } from '../../../../shared/ipc/contract';
 import type { Db } from '../open';
-import { participants, quotes, speakers, transcripts, turns } from '../schema';
+import { participants, speakers, transcripts, turns } from '../schema';
 import { statements } from './statements';
 
 export interface NewTranscript {
@@ -61,8 +61,9 @@ export function listTranscripts(db: Db): TranscriptSummary[] {
       format: transcripts.format,
       importedAt: transcripts.importedAt,
       interviewDate: transcripts.interviewDate,
-      turnCount: sql<number>`(select count(*) from ${turns} where ${turns.transcriptId} = ${transcripts.id})`,
-      quoteCount: sql<number>`(select count(*) from ${quotes} where ${quotes.transcriptId} = ${transcripts.id})`,
+      // Correlated subqueries name the outer table: drizzle leaves bare column names unqualified.
+      turnCount: sql<number>`(select count(*) from "turns" u where u."transcript_id" = "transcripts"."id")`,
+      quoteCount: sql<number>`(select count(*) from "quotes" q where q."transcript_id" = "transcripts"."id")`,
     })
     .from(transcripts)
     .orderBy(asc(transcripts.fileName), asc(transcripts.id))
