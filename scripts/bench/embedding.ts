@@ -1,5 +1,6 @@
 // Grounded's embedder against a bare onnxruntime-node session on the same ONNX file, texts and
 // batches: how much the transformers.js pipeline costs over the runtime itself.
+import type * as OrtModule from 'onnxruntime-node';
 import { join } from 'node:path';
 import { AutoTokenizer, type Tensor } from '@huggingface/transformers';
 import { createEmbedder } from '../../electron/core/embeddings/embedder';
@@ -8,7 +9,7 @@ import { MODEL_DIM, MODEL_MAX_TOKENS, ONNX_FILE, defaultModelsDir, modelDir } fr
 // onnxruntime-node comes in through @huggingface/transformers rather than as a dependency of
 // ours; requiring it by name gets the same copy the pipeline runs on.
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const ort = require('onnxruntime-node') as typeof import('onnxruntime-node');
+const ort = require('onnxruntime-node') as typeof OrtModule;
 
 export interface EmbeddingBench {
   /** Through createEmbedder(). */

@@ -1,6 +1,7 @@
 // `npm run bench`: Grounded's figures printed beside a raw baseline doing the same work, as ratios.
 // Timings live here, never in tests. Run it on an idle machine: 2 cores are easily disturbed.
 import { readFileSync, readdirSync } from 'node:fs';
+import { cpus } from 'node:os';
 import { join } from 'node:path';
 import { kmeans as mlKmeans } from 'ml-kmeans';
 import { parseTranscript, detectInterviewer } from '../../electron/core/importers/parse';
@@ -35,7 +36,7 @@ function rawKmeansSeconds(n: number, k: number): number {
 }
 
 async function main(): Promise<void> {
-  console.log(`Grounded benchmarks — node ${process.version}, ${require('node:os').cpus().length} cores\n`);
+  console.log(`Grounded benchmarks — node ${process.version}, ${cpus().length} cores\n`);
   console.log(`${'measure'.padEnd(34)} ${'grounded'.padStart(16)} ${'raw baseline'.padStart(16)} ${'ratio'.padStart(7)}`);
 
   const imp = await benchImport(1000, fixtures);

@@ -16,7 +16,9 @@ export const transcripts = sqliteTable(
     id: integer('id').primaryKey({ autoIncrement: true }),
     fileName: text('file_name').notNull(),
     sourcePath: text('source_path').notNull(),
-    format: text('format', { enum: ['text', 'markdown', 'webvtt'] }).notNull(),
+    format: text('format').notNull(),
+    /** What the importer recognised, e.g. "Otter export" or "Teams WebVTT", shown to the researcher. */
+    detected: text('detected'),
     contentHash: text('content_hash').notNull(),
     interviewDate: text('interview_date'),
     importedAt: text('imported_at').notNull().default(now),
@@ -81,6 +83,8 @@ export const quotes = sqliteTable(
     textHash: text('text_hash').notNull(),
     startOffset: integer('start_offset').notNull(),
     endOffset: integer('end_offset').notNull(),
+    /** Set when the quote is a researcher's highlight rather than an automatic passage. */
+    highlightId: integer('highlight_id'),
   },
   (t) => [
     index('quotes_transcript').on(t.transcriptId),
@@ -124,6 +128,8 @@ export const themes = sqliteTable(
     idx: integer('idx').notNull(),
     label: text('label').notNull(),
     keywords: text('keywords').notNull(),
+    /** The bucket of quotes that fit no theme. */
+    outlier: integer('outlier', { mode: 'boolean' }).notNull().default(false),
   },
   (t) => [index('themes_run').on(t.runId)],
 );
@@ -173,6 +179,72 @@ export const personaParticipants = sqliteTable(
     participantId: integer('participant_id')
       .notNull()
       .references(() => participants.id, { onDelete: 'cascade' }),
+    /** How well the participant fits the persona, 0..1. */
+    fit: real('fit'),
   },
   (t) => [primaryKey({ columns: [t.personaId, t.participantId] })],
+);
+
+// ---- 0001: participants' records, highlights, search, facets, theme map, persona fit ----------
+
+/** What a researcher records about a participant (issue: import in depth). One row per participant. */
+export const participantProfiles = sqliteTable('participant_profiles', {
+  participantId: integer('participant_id')
+    .primaryKey()
+    .references(() => participants.id, { onDelete: 'cascade' }),
+  /** Pseudonymous id the researcher uses in sheets, e.g. P07. */
+  code: text('code'),
+  segment: text('segment'),
+  experience: text('experience', { enum: ['new', 'regular', 'power', 'churned'] }),
+  companySize: text('company_size'),
+  industry: text('industry'),
+  role: text('role'),
+  interviewDate: text('interview_date'),
+  consentStatus: text('consent_status', { enum: ['given', 'pending', 'withdrawn', 'unknown'] }),
+  consentDate: text('consent_date'),
+  notes: text('notes').notNull().default(''),
+  /** Custom attributes, a JSON object of strings. */
+  attributes: text('attributes').notNull().default('{}'),
+});
+
+/** A passage the researcher selected in a transcript; it becomes a quote and wins over overlapping automatic ones. */
+export const highlights = sqliteTable(
+  'highlights',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    turnId: integer('turn_id')
+      .notNull()
+      .references(() => turns.id, { onDelete: 'cascade' }),
+    startOffset: integer('start_offset').notNull(),
+    endOffset: integer('end_offset').notNull(),
+    /** The selected text when made, so a highlight can be re-anchored if offsets drift. */
+    text: text('text').notNull(),
+    tags: text('tags').notNull().default('[]'),
+    createdAt: text('created_at').notNull().default(now),
+  },
+  (t) => [index('highlights_turn').on(t.turnId)],
+);
+
+/** Facet per quote text: the model's suggestion, or the researcher's correction, which runs never overwrite. */
+export const quoteFacets = sqliteTable('quote_facets', {
+  textHash: text('text_hash').primaryKey(),
+  facet: text('facet').notNull(),
+  confidence: real('confidence').notNull(),
+  corrected: integer('corrected', { mode: 'boolean' }).notNull().default(false),
+});
+
+/** A 2-D position per quote for the theme map of a run. */
+export const quotePoints = sqliteTable(
+  'quote_points',
+  {
+    runId: integer('run_id')
+      .notNull()
+      .references(() => synthesisRuns.id, { onDelete: 'cascade' }),
+    quoteId: integer('quote_id')
+      .notNull()
+      .references(() => quotes.id, { onDelete: 'cascade' }),
+    x: real('x').notNull(),
+    y: real('y').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.runId, t.quoteId] })],
 );

@@ -70,3 +70,27 @@ describe('study file migrations', () => {
     expect(() => openStudyDb(join(tmp(), 'missing.grounded'), { create: false })).toThrow(/no such study file/);
   });
 });
+
+describe('0001_depth', () => {
+  it('indexes turns written before it for full-text search and keeps them in step after', () => {
+    const path = join(tmp(), 's.grounded');
+    const before = openStudyDb(path, { create: true, migrationsFolder: migrationsUpTo(1) });
+    before.sqlite.exec(`
+      insert into transcripts (file_name, source_path, format, content_hash) values ('a.txt', '/a.txt', 'text', 'h1');
+      insert into turns (transcript_id, idx, speaker, text) values (1, 0, 'Alex', 'I reconcile my receipts every Sunday evening');
+      insert into synthesis_runs (model_id, model_hash, seed, params, chosen_k, scores) values ('m', 'h', 1, '{}', 2, '{}');
+      insert into themes (run_id, idx, label, keywords) values (1, 0, 'receipts', '[]');
+    `);
+    before.close();
+    const after = openStudyDb(path, { create: false, migrationsFolder: migrationsUpTo(2) });
+    const hits = (q: string) =>
+      (after.sqlite.prepare('select rowid from turns_fts where turns_fts match ?').all(q) as { rowid: number }[]).map((r) => r.rowid);
+    expect(hits('receipts')).toEqual([1]);
+    after.sqlite.prepare("insert into turns (transcript_id, idx, speaker, text) values (1, 1, 'Alex', 'Receipts pile up in a shoebox')").run();
+    expect(hits('receipts')).toEqual([1, 2]);
+    after.sqlite.prepare('delete from turns where id = 1').run();
+    expect(hits('receipts')).toEqual([2]);
+    expect(after.sqlite.prepare('select outlier from themes').get()).toEqual({ outlier: 0 });
+    after.close();
+  });
+});
