@@ -150,3 +150,14 @@ export interface JobFinished {
   error?: { code: string; message: string };
   result?: { imports?: ImportFileResult[]; synthesis?: SynthesisResult; export?: ExportResult };
 }
+
+export interface SearchHit {
+  turnId: number;
+  transcriptId: number;
+  fileName: string;
+  speaker: string;
+  turnIndex: number;
+  startMs: number | null;
+  /** The matching passage, split into plain text and the words that matched. */
+  segments: { text: string; hit: boolean }[];
+}

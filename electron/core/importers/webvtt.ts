@@ -120,7 +120,6 @@ function decodeEntities(s: string): string {
 /** Names "Name: text" cues (judged over the whole file), then merges cues into turns. */
 function toTurns(cues: Cue[]): ParsedTurn[] {
   const candidates: PositionedLabel[] = [];
-  const voiceOf = new Map<number, string>();
   cues.forEach((cue, at) => {
     const only = cue.segments.length === 1 ? cue.segments[0] : undefined;
     if (only && only.voice === null) {

@@ -84,8 +84,8 @@ function maskNoise(text: string): string {
 
 function passages(text: string, masked: string, [from, to]: Span): Span[] {
   const units: Unit[] = [];
-  for (const [from_, end] of sentenceSpans(masked, from, to)) {
-    const start = from_ + leadingFillerLength(masked.slice(from_, end));
+  for (const [sentenceStart, end] of sentenceSpans(masked, from, to)) {
+    const start = sentenceStart + leadingFillerLength(masked.slice(sentenceStart, end));
     // The masked text has no noise tokens, so it answers "anything left?" and counts words.
     const visible = masked.slice(start, end);
     if (visible.trim().length === 0 || isFillerOnly(visible)) continue;

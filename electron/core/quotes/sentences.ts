@@ -10,7 +10,7 @@
 
 export type Span = [start: number, end: number];
 
-const TITLES = new Set(['dr', 'mr', 'mrs', 'ms', 'mx', 'prof', 'sr', 'jr', 'st', 'mt', 'vs', 'al', 'cf', 'approx', 'dept', 'vol', 'fig', 'no']);
+const TITLES = new Set(['dr', 'mr', 'mrs', 'ms', 'mx', 'prof', 'sr', 'jr', 'st', 'mt', 'vs', 'al', 'cf', 'approx', 'dept', 'vol', 'fig']);
 const CLOSERS = '"\'”’)]}»';
 const OPENERS = '"\'“‘([{«';
 
@@ -40,12 +40,12 @@ export function sentenceSpans(text: string, from: number, to: number): Span[] {
     while (next < to && /\s/.test(text.charAt(next))) next++;
     const spaced = next > end || next >= to;
     if (spaced && (strong || (dots === 1 && endsSentence(text, start, i, next, to)))) {
-      pushTrimmed(out, text, start, end, 0);
+      pushTrimmed(out, text, start, end);
       start = next;
     }
     i = Math.max(end, i + 1);
   }
-  pushTrimmed(out, text, start, to, 0);
+  pushTrimmed(out, text, start, to);
   return out;
 }
 
@@ -63,10 +63,10 @@ function endsSentence(text: string, start: number, dot: number, next: number, to
   return /[\p{Lu}\p{Lt}\p{Lo}\p{N}]/u.test(text.charAt(k));
 }
 
-function pushTrimmed(out: Span[], part: string, s: number, e: number, offset: number): void {
-  while (s < e && /\s/.test(part.charAt(s))) s++;
-  while (e > s && /\s/.test(part.charAt(e - 1))) e--;
-  if (e > s) out.push([s + offset, e + offset]);
+function pushTrimmed(out: Span[], text: string, s: number, e: number): void {
+  while (s < e && /\s/.test(text.charAt(s))) s++;
+  while (e > s && /\s/.test(text.charAt(e - 1))) e--;
+  if (e > s) out.push([s, e]);
 }
 
 const CONJUNCTIONS = new Set(['and', 'but', 'so', 'because', 'which', 'when', 'then', 'where', 'while', 'although', 'or']);

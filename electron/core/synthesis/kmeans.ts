@@ -69,6 +69,16 @@ export function kmeans(matrix: VectorMatrix, k: number, options: KMeansOptions):
   return full.lloyd(maxIter, tol);
 }
 
+/** An index drawn with probability weights[i] / total. */
+function sampleByWeight(weights: Float64Array, total: number, rng: Rng): number {
+  let target = rng.next() * total;
+  for (let i = 0; i < weights.length; i++) {
+    target -= weights[i]!;
+    if (target < 0) return i;
+  }
+  return weights.length - 1;
+}
+
 /** Euclidean distance between unit vectors from their dot product. */
 const chord = (dotProduct: number): number => Math.sqrt(Math.max(0, 2 - 2 * dotProduct));
 
@@ -99,35 +109,50 @@ class Space {
     copyRows(this.ws, centroids, this.k, this.dim, this.cents);
   }
 
-  /** k-means++ seeding: D² sampling, where for unit vectors 1 - x·c is half the squared distance. */
+  /**
+   * Greedy k-means++ seeding (Arthur & Vassilvitskii; scikit-learn's default): each new centroid
+   * is the best of 2 + ⌊ln k⌋ D²-sampled candidates, the one that most lowers the summed
+   * distance to the nearest centroid. For unit vectors 1 - x·c is half the squared distance.
+   * Against plain D² sampling (one candidate) this lifted V-measure on banking77 by about a
+   * point per start (see scripts/bench/clusterEval.ts).
+   */
   kmeansPlusPlus(rng: Rng): void {
     const { ws, n, k, stride, cents, out } = this;
     const view = ws.view;
-    const nearest = new Float64Array(n);
-    let pick = rng.int(n);
-    for (let c = 0; c < k; c++) {
-      view.copyWithin(cents + c * stride, pick * stride, (pick + 1) * stride);
-      ws.scan(cents + c * stride, 0, n, out);
-      let total = 0;
-      for (let i = 0; i < n; i++) {
-        const d = Math.max(0, 1 - view[out + i]!);
-        if (c === 0 || d < nearest[i]!) nearest[i] = d;
-        total += nearest[i]!;
-      }
-      if (c + 1 === k) break;
-      if (!(total > 0)) {
-        pick = rng.int(n); // every point sits on a centroid (duplicates): any will do
-        continue;
-      }
-      let target = rng.next() * total;
-      pick = n - 1;
-      for (let i = 0; i < n; i++) {
-        target -= nearest[i]!;
-        if (target < 0) {
-          pick = i;
-          break;
+    const trials = 2 + Math.floor(Math.log(k));
+    let nearest = new Float64Array(n);
+    let candidateNearest = new Float64Array(n);
+    let bestNearest = new Float64Array(n);
+
+    const first = rng.int(n);
+    view.copyWithin(cents, first * stride, (first + 1) * stride);
+    ws.scan(cents, 0, n, out);
+    let total = 0;
+    for (let i = 0; i < n; i++) {
+      nearest[i] = Math.max(0, 1 - view[out + i]!);
+      total += nearest[i]!;
+    }
+    for (let c = 1; c < k; c++) {
+      let bestPick = -1;
+      let bestTotal = Infinity;
+      for (let trial = 0; trial < trials; trial++) {
+        const pick = total > 0 ? sampleByWeight(nearest, total, rng) : rng.int(n); // all on centroids: any will do
+        ws.scan(pick * stride, 0, n, out);
+        let candidateTotal = 0;
+        for (let i = 0; i < n; i++) {
+          const d = Math.min(nearest[i]!, Math.max(0, 1 - view[out + i]!));
+          candidateNearest[i] = d;
+          candidateTotal += d;
+        }
+        if (candidateTotal < bestTotal) {
+          bestTotal = candidateTotal;
+          bestPick = pick;
+          [bestNearest, candidateNearest] = [candidateNearest, bestNearest];
         }
       }
+      view.copyWithin(cents + c * stride, bestPick * stride, (bestPick + 1) * stride);
+      [nearest, bestNearest] = [bestNearest, nearest];
+      total = bestTotal;
     }
   }
 
