@@ -35,6 +35,8 @@ export interface TranscriptSummary {
   fileName: string;
   sourcePath: string;
   format: TranscriptFormat;
+  /** What the importer recognised, e.g. "Otter text export". */
+  detected: string | null;
   importedAt: string;
   interviewDate: string | null;
   turnCount: number;
@@ -160,4 +162,41 @@ export interface SearchHit {
   startMs: number | null;
   /** The matching passage, split into plain text and the words that matched. */
   segments: { text: string; hit: boolean }[];
+}
+
+export const EXPERIENCE_LEVELS = ['new', 'regular', 'power', 'churned'] as const;
+export type ExperienceLevel = (typeof EXPERIENCE_LEVELS)[number];
+export const CONSENT_STATUSES = ['given', 'pending', 'withdrawn', 'unknown'] as const;
+export type ConsentStatus = (typeof CONSENT_STATUSES)[number];
+
+/** What the researcher records about a participant; every field optional but notes and attributes. */
+export interface ParticipantProfile {
+  code: string | null;
+  segment: string | null;
+  experience: ExperienceLevel | null;
+  companySize: string | null;
+  industry: string | null;
+  role: string | null;
+  interviewDate: string | null;
+  consentStatus: ConsentStatus | null;
+  consentDate: string | null;
+  notes: string;
+  attributes: Record<string, string>;
+}
+
+export interface ParticipantDetail extends ParticipantSummary {
+  profile: ParticipantProfile;
+  /** Speaker labels that name this participant across transcripts. */
+  aliases: string[];
+}
+
+export interface Highlight {
+  id: number;
+  turnId: number;
+  transcriptId: number;
+  start: number;
+  end: number;
+  text: string;
+  tags: string[];
+  quoteId: number | null;
 }

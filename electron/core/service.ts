@@ -1,6 +1,7 @@
 // The core: every channel of the contract, over one open study. Plain Node, no `electron`.
 import { EventEmitter } from 'node:events';
 import { existsSync, mkdirSync, readFileSync, writeFileSync, renameSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { basename, dirname, extname, join, resolve } from 'node:path';
 import type { StudyInfo } from '../../shared/domain';
 import {
@@ -19,7 +20,12 @@ import { listPersonas, listThemes, updatePersona } from './db/queries/synthesis'
 import { deleteTranscript, getTranscript, listTranscripts } from './db/queries/transcripts';
 import type { Embedder } from './embeddings/embedder';
 import { MODEL_ID, defaultModelsDir, modelStatus } from './embeddings/model';
-import { assignSpeakersAndQuotes } from './ingest/writeTranscript';
+import { renameSpeaker, setInterviewer, setSpeakerRole } from './ingest/speakers';
+import { applyRoles } from './ingest/writeTranscript';
+import { applySheet } from './participants/sheet';
+import { deleteHighlight, insertHighlight, listHighlights } from './db/queries/highlights';
+import { listParticipantDetails, mergeParticipants, updateProfile } from './db/queries/profiles';
+import { searchTurns } from './db/queries/search';
 import { runExportJob } from './jobs/exportJob';
 import { runImportJob, runImportContentJob } from './jobs/importJob';
 import { JobRunner } from './jobs/runner';
@@ -161,13 +167,46 @@ export class Core {
       'study:recent': () => this.recent(),
       'transcripts:list': () => listTranscripts(this.requireStudy().db),
       'transcripts:get': ({ id }) => getTranscript(this.requireStudy().db, id),
-      'transcripts:setInterviewer': ({ id, speaker }) => this.setInterviewer(id, speaker),
+      'transcripts:setInterviewer': ({ id, speaker }) => this.changed('interviewer changed', setInterviewer(this.db(), id, speaker)),
+      'transcripts:setSpeakerRole': ({ id, speaker, role }) => this.changed('speaker role changed', setSpeakerRole(this.db(), id, speaker, role)),
+      'transcripts:renameSpeaker': ({ id, from, to }) => this.changed('speaker renamed', renameSpeaker(this.db(), id, from, to)),
       'transcripts:delete': ({ id }) => {
         deleteTranscript(this.requireStudy().db, id);
         this.emit('study:changed', { reason: 'transcript deleted' });
         return null;
       },
-      'participants:list': () => listParticipants(this.requireStudy().db),
+      'participants:list': () => listParticipants(this.db()),
+      'participants:details': () => listParticipantDetails(this.db()),
+      'participants:update': ({ id, patch }) => this.changed('participant edited', updateProfile(this.db(), id, patch)),
+      'participants:merge': ({ fromId, intoId }) => {
+        mergeParticipants(this.db(), fromId, intoId);
+        return this.changed('participants merged', listParticipantDetails(this.db()));
+      },
+      'participants:importSheet': async ({ path }) => {
+        const csv = await readFile(path, 'utf8').catch((err: NodeJS.ErrnoException) => {
+          throw new IpcFailure('unreadable', `${basename(path)}: cannot read (${err.code ?? err.message})`);
+        });
+        return this.changed('participant sheet imported', applySheet(this.db(), basename(path), csv));
+      },
+      'search:query': ({ q, limit }) => searchTurns(this.db(), q, limit),
+      'highlights:list': ({ transcriptId }) => listHighlights(this.db(), transcriptId),
+      'highlights:create': ({ turnId, start, end, tags }) => {
+        const db = this.db();
+        const created = transaction(db, () => {
+          const h = insertHighlight(db, turnId, start, end, tags);
+          applyRoles(db, h.transcriptId, new Map(getTranscript(db, h.transcriptId).speakers.map((sp) => [sp.name, sp.role])));
+          return h;
+        });
+        return this.changed('highlight added', listHighlights(db, created.transcriptId).find((x) => x.id === created.id)!);
+      },
+      'highlights:delete': ({ id }) => {
+        const db = this.db();
+        transaction(db, () => {
+          const transcriptId = deleteHighlight(db, id);
+          applyRoles(db, transcriptId, new Map(getTranscript(db, transcriptId).speakers.map((sp) => [sp.name, sp.role])));
+        });
+        return this.changed('highlight removed', null);
+      },
       'quotes:list': (filter) => listQuotes(this.requireStudy().db, filter),
       'themes:list': () => listThemes(this.requireStudy().db),
       'personas:list': () => listPersonas(this.requireStudy().db),
@@ -203,15 +242,14 @@ export class Core {
     }
   }
 
-  private setInterviewer(id: number, speaker: string) {
-    const { db } = this.requireStudy();
-    const detail = getTranscript(db, id);
-    if (!detail.speakers.some((s) => s.name === speaker)) {
-      throw new IpcFailure('invalid_input', `${detail.fileName}: has no speaker named "${speaker}"`);
-    }
-    transaction(db, () => assignSpeakersAndQuotes(db, id, speaker));
-    this.emit('study:changed', { reason: 'interviewer changed' });
-    return getTranscript(db, id);
+  private db() {
+    return this.requireStudy().db;
+  }
+
+  /** Tells every face the study changed, and passes the value through. */
+  private changed<T>(reason: string, value: T): T {
+    this.emit('study:changed', { reason });
+    return value;
   }
 }
 

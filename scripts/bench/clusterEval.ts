@@ -15,7 +15,7 @@ import { execFileSync, fork, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { basename, extname, join } from 'node:path';
+import { basename, dirname, extname, join } from 'node:path';
 import { adjustedRandIndex, vMeasure } from '../../electron/core/synthesis/metrics';
 import { clusterThemes, type ClusterThemesResult } from '../../electron/core/synthesis/themes';
 import { readColumns } from './delimited';
@@ -109,7 +109,10 @@ function loadDataset(flags: Map<string, string>, positional: string[]): Dataset 
     .update(bytes)
     .update(JSON.stringify([flags.get('split'), flags.get('text'), flags.get('label'), limit]))
     .digest('hex');
-  return { name: basename(path, extname(path)), texts, labels, goldK: ids.size, key };
+  const file = basename(path, extname(path));
+  // "banking77/test.csv" says more than "test".
+  const name = /^(test|train|val|dev|data.*)$/i.test(file) ? `${basename(dirname(path))}/${file}` : file;
+  return { name: clinc ? `${name}:${flags.get('split') ?? 'test'}` : name, texts, labels, goldK: ids.size, key };
 }
 
 /** Vectors for the texts, from the cache or embedded now with Grounded's embedder. */
@@ -148,29 +151,37 @@ function readVectors(file: string): Float32Array[] {
   return Array.from({ length: all.length / DIM }, (_, i) => all.slice(i * DIM, (i + 1) * DIM));
 }
 
-/** Row -> theme index; outliers (if any) form one more cluster of their own for the scores. */
+/** Row -> theme index; the outlier group counts as one more cluster in the scores. */
 function rowLabels(result: ClusterThemesResult, n: number): Int32Array {
-  const labels = new Int32Array(n).fill(result.themes.length);
+  const labels = new Int32Array(n).fill(-1);
   result.themes.forEach((theme, t) => theme.quoteIds.forEach((id) => (labels[id - 1] = t)));
   return labels;
 }
 
 /** Child process: one clusterThemes run, so its time and memory are measured alone. */
-function groundedChild(vectorsFile: string, textsFile: string, labelsFile: string, k: string, seed: number): GroundedRun {
+function groundedChild(
+  vectorsFile: string,
+  textsFile: string,
+  labelsFile: string,
+  k: string,
+  seed: number,
+  outliers: boolean,
+): GroundedRun {
   const texts = JSON.parse(readFileSync(textsFile, 'utf8')) as string[];
   const truthBytes = readFileSync(labelsFile);
   const truth = new Int32Array(truthBytes.buffer, truthBytes.byteOffset, truthBytes.byteLength / 4);
   const quotes = readVectors(vectorsFile).map((vector, i) => ({ id: i + 1, text: texts[i]!, vector }));
   const started = performance.now();
-  const result = clusterThemes({ quotes, seed, k: k === 'auto' ? undefined : Number(k) });
+  const result = clusterThemes({ quotes, seed, k: k === 'auto' ? undefined : Number(k), outliers });
   const seconds = (performance.now() - started) / 1000;
   const labels = rowLabels(result, quotes.length);
+  if (labels.includes(-1)) throw new Error('clusterThemes left a quote out of every theme');
   return {
     vMeasure: vMeasure(truth, labels).vMeasure,
     ari: adjustedRandIndex(truth, labels),
     k: result.k,
     seconds,
-    outliers: result.outliers.length,
+    outliers: result.themes.find((theme) => theme.outlier)?.quoteIds.length ?? 0,
     scores: result.scores,
   };
 }
@@ -208,8 +219,11 @@ async function main(): Promise<void> {
   writeFileSync(textsFile, JSON.stringify(dataset.texts));
 
   const common = [vectorsFile, textsFile, labelsFile];
-  const gold = await runGrounded([...common, String(dataset.goldK), String(seed)]);
-  const auto = await runGrounded([...common, 'auto', String(seed)]);
+  // At gold k without the outlier group, to compare like with like against scikit-learn; then
+  // as the app runs it (outliers set aside), at gold k and at the automatic k.
+  const gold = await runGrounded([...common, String(dataset.goldK), String(seed), 'no-outliers']);
+  const goldOutliers = await runGrounded([...common, String(dataset.goldK), String(seed), 'outliers']);
+  const auto = await runGrounded([...common, 'auto', String(seed), 'outliers']);
 
   let sklearn: Record<string, unknown> = { skipped: true };
   const py = python();
@@ -232,7 +246,7 @@ async function main(): Promise<void> {
       goldK: dataset.goldK,
       vMeasure: round(gold.vMeasure),
       ari: round(gold.ari),
-      outliers: gold.outliers,
+      withOutliers: { vMeasure: round(goldOutliers.vMeasure), ari: round(goldOutliers.ari), outliers: goldOutliers.outliers },
       autoK: auto.k,
       autoVMeasure: round(auto.vMeasure),
       autoAri: round(auto.ari),
@@ -248,8 +262,8 @@ async function main(): Promise<void> {
 
 const argv = process.argv.slice(2);
 if (argv[0] === '--child') {
-  const [vectorsFile, textsFile, labelsFile, k, seed] = argv.slice(1) as [string, string, string, string, string];
-  const run = groundedChild(vectorsFile, textsFile, labelsFile, k, Number(seed));
+  const [vectorsFile, textsFile, labelsFile, k, seed, outliers] = argv.slice(1) as [string, string, string, string, string, string];
+  const run = groundedChild(vectorsFile, textsFile, labelsFile, k, Number(seed), outliers === 'outliers');
   process.send!({ ...run, peakMB: Math.round(process.resourceUsage().maxRSS / 1024) }, () => process.exit(0));
 } else if ((process.argv[1] ?? '').replace(/\\/g, '/').endsWith('scripts/bench/clusterEval.ts')) {
   main().catch((err: unknown) => {

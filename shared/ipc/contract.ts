@@ -3,7 +3,10 @@
 // so a renamed field breaks the build rather than the user.
 import { z } from 'zod';
 import type {
+  Highlight,
   ModelStatus,
+  ParticipantDetail,
+  SearchHit,
   ParticipantSummary,
   Persona,
   Quote,
@@ -64,6 +67,29 @@ export const jobSpecSchema = z.discriminatedUnion('kind', [
 ]);
 export type JobSpec = z.input<typeof jobSpecSchema>;
 
+const roleSchema = z.enum(['interviewer', 'participant', 'other']);
+const speakerName = z.string().trim().min(1).max(200);
+const nullableText = z.string().trim().max(500).nullable();
+
+export const profilePatchSchema = z
+  .object({
+    name: z.string().trim().min(1).max(200),
+    code: nullableText,
+    segment: nullableText,
+    experience: z.enum(['new', 'regular', 'power', 'churned']).nullable(),
+    companySize: nullableText,
+    industry: nullableText,
+    role: nullableText,
+    interviewDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).nullable(),
+    consentStatus: z.enum(['given', 'pending', 'withdrawn', 'unknown']).nullable(),
+    consentDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).nullable(),
+    notes: z.string().max(20000),
+    attributes: z.record(z.string().max(200), z.string().max(2000)),
+  })
+  .partial()
+  .strict();
+export type ProfilePatch = z.infer<typeof profilePatchSchema>;
+
 export const dialogKindSchema = z.enum(['createStudy', 'openStudy', 'importFiles', 'importFolder', 'exportDir']);
 export type DialogKind = z.infer<typeof dialogKindSchema>;
 
@@ -82,7 +108,39 @@ export const coreContract = {
     output: {} as TranscriptDetail,
   },
   'transcripts:delete': { input: z.object({ id }).strict(), output: null },
+  'transcripts:setSpeakerRole': {
+    input: z.object({ id, speaker: speakerName, role: roleSchema }).strict(),
+    output: {} as TranscriptDetail,
+  },
+  'transcripts:renameSpeaker': {
+    input: z.object({ id, from: speakerName, to: speakerName }).strict(),
+    output: {} as TranscriptDetail,
+  },
   'participants:list': { input: z.object({}).strict(), output: [] as ParticipantSummary[] },
+  'participants:details': { input: z.object({}).strict(), output: [] as ParticipantDetail[] },
+  'participants:update': { input: z.object({ id, patch: profilePatchSchema }).strict(), output: {} as ParticipantDetail },
+  'participants:merge': { input: z.object({ fromId: id, intoId: id }).strict(), output: [] as ParticipantDetail[] },
+  'participants:importSheet': {
+    input: z.object({ path: z.string().min(1).max(4096) }).strict(),
+    output: {} as { updated: number; unmatched: { row: number; key: string }[]; errors: string[] },
+  },
+  'search:query': {
+    input: z.object({ q: z.string().max(500), limit: z.number().int().min(1).max(500).optional() }).strict(),
+    output: {} as { hits: SearchHit[]; total: number },
+  },
+  'highlights:list': { input: z.object({ transcriptId: id }).strict(), output: [] as Highlight[] },
+  'highlights:create': {
+    input: z
+      .object({
+        turnId: id,
+        start: z.number().int().min(0),
+        end: z.number().int().min(1),
+        tags: z.array(z.string().trim().min(1).max(60)).max(20).default([]),
+      })
+      .strict(),
+    output: {} as Highlight,
+  },
+  'highlights:delete': { input: z.object({ id }).strict(), output: null },
   'quotes:list': {
     input: z.object({ ids: z.array(id).max(5000).optional(), participantId: id.optional() }).strict(),
     output: [] as Quote[],

@@ -1,11 +1,9 @@
 // The core the e2e test drives: the real one, in this process. Without the provisioned model the
 // core refuses to synthesize, so the test then injects a small deterministic embedder (hashed bag
 // of words) — the UI flow is what is under test here, not the quality of the themes.
-// GROUNDED_E2E_CORE=fake swaps in the in-memory fake that served while the core was being built.
 import { createHash } from 'node:crypto';
 import type { Embedder } from '../../electron/core/embeddings/embedder';
 import type { CoreHost } from '../../electron/core/host/types';
-import { createFakeCore } from './fakeCore';
 
 const DIM = 256;
 
@@ -30,7 +28,6 @@ export function hashedWordsEmbedder(): Embedder {
 }
 
 export async function createE2EHost(settingsDir: string): Promise<CoreHost> {
-  if (process.env.GROUNDED_E2E_CORE === 'fake') return createFakeCore();
   const { createCoreHost } = await import('../../electron/core/host/inProcess');
   const host = await createCoreHost({ settingsDir });
   const status = await host.invoke('app:status', {});

@@ -248,3 +248,15 @@ export const quotePoints = sqliteTable(
   },
   (t) => [primaryKey({ columns: [t.runId, t.quoteId] })],
 );
+
+/** Speaker labels merged into a participant ("NICK", "Nick C."): one person across transcripts. */
+export const participantAliases = sqliteTable(
+  'participant_aliases',
+  {
+    key: text('key').primaryKey(),
+    participantId: integer('participant_id')
+      .notNull()
+      .references(() => participants.id, { onDelete: 'cascade' }),
+  },
+  (t) => [index('participant_aliases_participant').on(t.participantId)],
+);

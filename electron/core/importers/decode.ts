@@ -1,8 +1,12 @@
 // Bytes -> text, refusing what is not a transcript before any parsing starts.
-// The encoding rule is deliberately small and deterministic (BOM, then strict UTF-8, then
-// Windows-1252) instead of a statistical charset detector: transcripts come out of Word, Zoom,
-// Otter or a text editor, which write UTF-8, UTF-16 with a BOM, or (old Windows) 1252, and a
-// guesser would turn a short French transcript into Latin-2 now and then.
+// The encoding rule is ordered from certain to guessed: a BOM, UTF-16 by its NUL pattern,
+// strict UTF-8, and only then a statistical detector (chardet) over the legacy 8-bit and CJK
+// encodings, decoded by iconv-lite. The detector is trusted only where Western text cannot be
+// mistaken for it (Cyrillic, Greek, Hebrew, Arabic, CJK, or Central European by a wide margin):
+// everything else is Windows-1252, a superset of Latin-1 for text, so a short French transcript
+// never turns into Latin-2.
+import { analyse } from 'chardet';
+import iconv from 'iconv-lite';
 import { ImportError } from './errors';
 
 /** Largest transcript accepted, in bytes ("50 MB" as file managers count it). Hours of talk are
@@ -11,7 +15,7 @@ export const MAX_TRANSCRIPT_BYTES = 50_000_000;
 
 const MAX_CONTROL_SHARE = 0.02;
 
-type Encoding = 'utf-8' | 'utf-16le' | 'utf-16be' | 'windows-1252';
+type Encoding = 'utf-8' | 'utf-16le' | 'utf-16be';
 
 export function decodeTranscriptBytes(file: string, bytes: Uint8Array): string {
   if (bytes.length > MAX_TRANSCRIPT_BYTES) {
@@ -70,8 +74,8 @@ function decode(file: string, bytes: Uint8Array, encoding: Encoding): string {
     try {
       return new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes);
     } catch {
-      // Not valid UTF-8: an old Windows export. 1252 maps every byte, so this cannot fail.
-      return decodeWindows1252(bytes);
+      // Not valid UTF-8: an old Windows or Mac export, or a CJK legacy encoding.
+      return iconv.decode(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), legacyEncoding(bytes));
     }
   }
   let text: string;
@@ -90,6 +94,36 @@ function decode(file: string, bytes: Uint8Array, encoding: Encoding): string {
   return text;
 }
 
+/** Encodings whose text cannot pass for Western European, so chardet's guess is safe to take. */
+const DISTINCT_SCRIPT = new Set([
+  'windows-1251', 'KOI8-R', 'ISO-8859-5', // Cyrillic
+  'windows-1253', 'ISO-8859-7', // Greek
+  'windows-1255', 'ISO-8859-8', // Hebrew
+  'windows-1256', 'ISO-8859-6', // Arabic
+  'Shift_JIS', 'EUC-JP', 'EUC-KR', 'GB18030', 'Big5', // CJK, multi-byte
+]);
+const CENTRAL_EUROPEAN = new Set(['windows-1250', 'ISO-8859-2']);
+const WESTERN = new Set(['windows-1252', 'ISO-8859-1', 'ISO-8859-15']);
+/** Central European must beat the best Western guess by this factor: they share most letters. */
+const CENTRAL_MARGIN = 1.5;
+const SAMPLE_BYTES = 64 * 1024;
+
+/**
+ * The legacy encoding of bytes that are not UTF-8. Latin-1 is decoded as Windows-1252: they agree
+ * on every printable character, and 0x80-0x9F in a real Latin-1 file are not text anyway.
+ */
+export function legacyEncoding(bytes: Uint8Array): string {
+  const guesses = analyse(bytes.subarray(0, SAMPLE_BYTES));
+  const top = guesses[0];
+  if (!top || top.confidence < 10 || !iconv.encodingExists(top.name)) return 'windows-1252';
+  if (DISTINCT_SCRIPT.has(top.name)) return top.name;
+  if (CENTRAL_EUROPEAN.has(top.name)) {
+    const western = Math.max(0, ...guesses.filter((g) => WESTERN.has(g.name)).map((g) => g.confidence));
+    if (top.confidence >= western * CENTRAL_MARGIN) return top.name;
+  }
+  return 'windows-1252';
+}
+
 // C0 controls other than tab, line feed, vertical tab, form feed and carriage return; DEL and
 // the C1 range; the replacement character a broken decoder leaves behind.
 const CONTROL = /[\u0000-\u0008\u000e-\u001f\u007f-\u009f\ufffd]/g;
@@ -105,25 +139,6 @@ function checkControlCharacters(file: string, text: string): void {
       `looks like a binary file, not a transcript text (${controls} of ${text.length} characters are control characters)`,
     );
   }
-}
-
-// Windows-1252 is Latin-1 except for 0x80-0x9F, where it has curly quotes, dashes, the euro
-// sign. Mapped by hand because Node 20's TextDecoder('windows-1252') decodes those bytes as
-// Latin-1 control characters (checked on 20.20), turning “smart quotes” into invisible junk.
-// The five bytes 1252 leaves undefined stay C1 controls, as in the WHATWG table.
-const CP1252_HIGH = '€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008dŽ\u008f\u0090‘’“”•–—˜™š›œ\u009džŸ';
-
-function decodeWindows1252(bytes: Uint8Array): string {
-  const table = new Uint16Array(256);
-  for (let b = 0; b < 256; b++) table[b] = b >= 0x80 && b <= 0x9f ? CP1252_HIGH.charCodeAt(b - 0x80) : b;
-  const parts: string[] = [];
-  const CHUNK = 0x8000;
-  for (let i = 0; i < bytes.length; i += CHUNK) {
-    const codes = new Uint16Array(Math.min(CHUNK, bytes.length - i));
-    for (let j = 0; j < codes.length; j++) codes[j] = table[bytes[i + j] ?? 0] ?? 0;
-    parts.push(String.fromCharCode(...codes));
-  }
-  return parts.join('');
 }
 
 const SIGNATURES: { bytes: number[]; at?: number; name: string }[] = [

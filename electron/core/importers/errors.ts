@@ -3,6 +3,8 @@
 
 export type ImportErrorCode =
   | 'unreadable'
+  /** A container (a Word document) whose structure is damaged or incomplete: truncated, half-downloaded. */
+  | 'corrupt'
   | 'binary'
   | 'empty'
   | 'too_large'

@@ -3,44 +3,114 @@
 // (title, front matter, copyright and licence text) is preamble, not a turn. Blockquote lines
 // stay inside the current turn's text, marked with ">", so the UI can show them and quote
 // extraction can skip them; they never start a turn.
-import { readLabel, resolveLabels, type PositionedLabel } from './speakerLabels';
-import type { FormatParse, ParsedTurn } from './types';
+// Tool chrome is not speech either: bare timestamp lines (Google Meet) give the next turn its
+// time, and closing lines like "Transcribed by https://otter.ai" or "Transcription ended after
+// 00:41:07" are dropped. Which tool made the file is read from the label styles (see describe.ts).
+import { readLabel, resolveLabels, type LabelStyle, type PositionedLabel } from './speakerLabels';
+import { parseClock } from './timestamps';
+import type { ParsedTurn } from './types';
 
-export function parsePlainText(text: string, markdown: boolean): FormatParse {
+/** What the text looked like, for naming its source. */
+export interface TextTraits {
+  /** The label style of most turns. */
+  style: LabelStyle;
+  /** Bare timestamp lines between turns (Google Meet). */
+  bareStamps: number;
+  otter: boolean;
+  meet: boolean;
+  /** Labels written in bold ("**Sam:**"). */
+  bold: boolean;
+}
+
+export interface TextParse {
+  turns: ParsedTurn[];
+  preamble: string;
+  traits: TextTraits;
+}
+
+const BARE_STAMP = /^\s{0,3}[[(]?((?:\d{1,3}:)?\d{1,2}:\d{2}(?:[.,]\d{1,3})?)[\])]?\s*$/;
+const OTTER_TRAILER = /^\s*Transcribed by\s+(?:https?:\/\/)?(?:\S*otter\.ai|Otter)/i;
+const TRAILER = /^\s*(?:Transcribed by\s+\S+|Transcription ended after\s|This editable transcript was computer generated)/i;
+const OTTER_HEADER = /^(?:SUMMARY KEYWORDS|SPEAKERS)\s*$/m;
+
+export function parsePlainText(text: string, markdown: boolean): TextParse {
   const lines = text.split('\n');
   const bodyStart = markdown ? frontMatterEnd(lines) : 0;
   const fenced = markdown ? fencedLines(lines) : new Set<number>();
+  const end = trailerStart(lines);
+  const traits: TextTraits = { style: 'colon', bareStamps: 0, otter: OTTER_HEADER.test(text.slice(0, 4096)), meet: false, bold: false };
+  for (let i = end; i < lines.length; i++) {
+    const line = lines[i] ?? '';
+    if (OTTER_TRAILER.test(line)) traits.otter = true;
+    else if (/^\s*Transcription ended after\s/i.test(line)) traits.meet = true;
+  }
 
   const candidates: PositionedLabel[] = [];
-  for (let i = bodyStart; i < lines.length; i++) {
+  for (let i = bodyStart; i < end; i++) {
     if (fenced.has(i)) continue;
     const label = readLabel(lines[i] ?? '');
     if (label) candidates.push({ at: i, label });
   }
   const { speakerAt, start } = resolveLabels(candidates);
-  if (start < 0) return { turns: [], preamble: text };
+  if (start < 0) return { turns: [], preamble: text, traits };
 
   const labels = new Map(candidates.map((c) => [c.at, c.label]));
+  const styles = new Map<LabelStyle, number>();
   const turns: ParsedTurn[] = [];
   let current: { speaker: string; startMs: number | null; lines: string[] } | null = null;
+  let pendingMs = lastBareStamp(lines, bodyStart, start);
   const flush = (): void => {
     if (!current) return;
     const body = joinLines(current.lines);
     if (body.length > 0) turns.push({ speaker: current.speaker, text: body, startMs: current.startMs });
   };
-  for (let i = start; i < lines.length; i++) {
+  for (let i = start; i < end; i++) {
     const line = lines[i] ?? '';
     const speaker = speakerAt.get(i);
     const label = labels.get(i);
     if (speaker !== undefined && label) {
       flush();
-      current = { speaker, startMs: label.startMs, lines: [label.rest] };
+      current = { speaker, startMs: label.startMs ?? pendingMs, lines: [label.rest] };
+      pendingMs = null;
+      const style = label.style ?? 'colon';
+      styles.set(style, (styles.get(style) ?? 0) + 1);
+      if (/^\s{0,3}(?:\[[^\]]*\]\s*)?(?:\*\*|__)/.test(line)) traits.bold = true;
+      continue;
+    }
+    const bare = line.length <= 40 && !fenced.has(i) ? BARE_STAMP.exec(line) : null;
+    if (bare?.[1] !== undefined) {
+      pendingMs = parseClock(bare[1]);
+      traits.bareStamps++;
     } else if (current && !(markdown && !fenced.has(i) && isMarkdownStructure(line))) {
       current.lines.push(line);
     }
   }
   flush();
-  return { turns, preamble: lines.slice(0, start).join('\n') };
+  traits.style = [...styles].sort((a, b) => b[1] - a[1])[0]?.[0] ?? 'colon';
+  if (traits.bareStamps > 0 && traits.style === 'colon' && /\btranscript\b/i.test(lines.slice(0, start).join('\n'))) traits.meet = true;
+  return { turns, preamble: lines.slice(0, start).join('\n'), traits };
+}
+
+/** First line of the closing block of tool chrome ("Transcribed by ..."), or lines.length. */
+function trailerStart(lines: string[]): number {
+  let end = lines.length;
+  for (let i = lines.length - 1; i >= 0 && lines.length - i <= 20; i--) {
+    const line = lines[i] ?? '';
+    if (line.trim().length === 0) continue;
+    if (!TRAILER.test(line)) break;
+    end = i;
+  }
+  return end;
+}
+
+function lastBareStamp(lines: string[], from: number, to: number): number | null {
+  for (let i = to - 1; i >= from; i--) {
+    const line = lines[i] ?? '';
+    if (line.trim().length === 0) continue;
+    const bare = BARE_STAMP.exec(line);
+    return bare?.[1] === undefined ? null : parseClock(bare[1]);
+  }
+  return null;
 }
 
 /** Index of the first line after a leading "---" front-matter block (0 when there is none). */

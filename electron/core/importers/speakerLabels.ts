@@ -6,7 +6,16 @@
 // keeps a note-taker's one line but drops "Participant: Sam" above the transcript and a lone
 // "Tuesday: workshop" in prose. Lines quoted with ">" are never labels: a blockquote
 // "> NAME: ..." is someone else's words, not a turn of NAME.
+import { isNoiseToken } from '../quotes/noise';
 import { parseClock, leadingStamp } from './timestamps';
+
+/**
+ * How a label was written; the mix of styles tells which tool made the file.
+ * colon "Alex: text" · stamped "[00:01:02] Alex: text" (Descript, Sonix) · rev "Alex (00:01:02):"
+ * · colon-stamp "Alex: [00:01:02] text" · name-clock "Alex  0:03" alone (Otter, Teams .docx)
+ * · bracket "[Alex] text" · bracket-clock "[Alex] 10:02:03" alone (Zoom saved captions).
+ */
+export type LabelStyle = 'colon' | 'stamped' | 'rev' | 'colon-stamp' | 'name-clock' | 'bracket' | 'bracket-clock';
 
 export interface LabelCandidate {
   /** Label as written without wrappers, qualifiers and timestamps: "MEL", "Mel Chua". */
@@ -15,12 +24,13 @@ export interface LabelCandidate {
   commaHead: string | null;
   rest: string;
   startMs: number | null;
+  style?: LabelStyle;
 }
 
 const MAX_LABEL_CHARS = 40;
 const MAX_LABEL_WORDS = 4;
 const MAX_SCAN = 90;
-const WORD = /^[\p{L}\p{N}][\p{L}\p{N}\p{M}.'’-]*$/u;
+const WORD = /^[\p{L}\p{N}][\p{L}\p{N}\p{M}.'’_-]*$/u; // "_" for diarised ids: SPEAKER_00
 const STARTS_UPPER = /^[\p{Lu}\p{Lt}\p{Lo}]/u;
 const HAS_LOWER = /\p{Ll}/u;
 const NAME_PARTICLES = new Set(['van', 'von', 'de', 'da', 'del', 'der', 'den', 'di', 'du', 'la', 'le', 'bin', 'al', 'y', 'st.']);
@@ -46,20 +56,27 @@ const NOT_SPEAKERS = new Set([
 
 /**
  * Reads a speaker label at the start of a line: "MEL: text", "Mel Chua: text", "**Sam:** text",
- * "[00:01:02] Alex: text", "Alex (00:01:02): text", "AMANDA (typed): text", "Alex:" alone.
+ * "[00:01:02] Alex: text", "Alex (00:01:02): text", "AMANDA (typed): text", "Alex:" alone,
+ * "@Alex: text", "#Alex: text", "[Alex] text", "[Alex] 10:02:03" alone, "Alex  0:03" alone.
  */
 export function readLabel(line: string): LabelCandidate | null {
+  if (line.length === 0 || /^ {0,3}>/.test(line)) return null;
+  return readColonLabel(line) ?? readBracketLabel(line) ?? readNameClock(line);
+}
+
+function readColonLabel(line: string): LabelCandidate | null {
   const firstColon = line.indexOf(':');
   if (firstColon < 1 || firstColon > MAX_SCAN + 40) return null; // most lines: no label at all
   let s = line;
-  if (/^ {0,3}>/.test(s)) return null;
   let startMs: number | null = null;
+  let style: LabelStyle = 'colon';
   const stamp = leadingStamp(s);
   if (stamp) {
     startMs = stamp.ms;
+    style = 'stamped';
     s = s.slice(stamp.length);
   }
-  s = s.replace(/^ {0,3}(?:\*\*|__|\*|_)?/, '');
+  s = s.replace(/^ {0,3}(?:[#@](?=\S))?(?:\*\*|__|\*|_)?/, '');
 
   const colon = findLabelColon(s);
   if (colon < 0) return null;
@@ -76,7 +93,10 @@ export function readLabel(line: string): LabelCandidate | null {
   if (bracketed && bracketed[1] !== undefined && bracketed[2] !== undefined) {
     label = bracketed[1];
     const ms = parseClock(bracketed[2]);
-    if (ms !== null) startMs ??= ms;
+    if (ms !== null && startMs === null) {
+      startMs = ms;
+      style = 'rev';
+    }
   }
   let commaHead: string | null = null;
   const comma = label.indexOf(',');
@@ -86,7 +106,42 @@ export function readLabel(line: string): LabelCandidate | null {
   } else if (!isNameShaped(label)) {
     return null;
   }
-  return { base: collapse(label), commaHead: commaHead && collapse(commaHead), rest: s.slice(after).trim(), startMs };
+  let rest = s.slice(after).trim();
+  // "Alex: [00:01:02] text": a bracketed time right after the label is the turn's time, not words.
+  const inner = rest.startsWith('[') || rest.startsWith('(') ? leadingStamp(rest) : null;
+  if (inner && startMs === null) {
+    startMs = inner.ms;
+    style = 'colon-stamp';
+    rest = rest.slice(inner.length).trim();
+  }
+  return { base: collapse(label), commaHead: commaHead && collapse(commaHead), rest, startMs, style };
+}
+
+const BRACKET_LABEL = /^ {0,3}\[([^[\]\n]{1,40})\]:?(?:[ \t]+|$)/;
+
+/** "[Alex] text", "[SPEAKER_00]: text" (WhisperX captions), "[Alex] 10:02:03" (Zoom saved captions). */
+function readBracketLabel(line: string): LabelCandidate | null {
+  if (!line.trimStart().startsWith('[')) return null;
+  const m = BRACKET_LABEL.exec(line);
+  const name = m?.[1]?.trim();
+  if (!m || !name || !isNameShaped(name) || isNoiseToken(`[${name}]`) || parseClock(name) !== null) return null;
+  const rest = line.slice(m[0].length).trim();
+  const ms = parseClock(rest);
+  if (ms !== null) return { base: collapse(name), commaHead: null, rest: '', startMs: ms, style: 'bracket-clock' };
+  return { base: collapse(name), commaHead: null, rest, startMs: null, style: 'bracket' };
+}
+
+const NAME_CLOCK = /^ {0,3}(\S.{0,40}?)[ \t]+((?:\d{1,3}:)?\d{1,2}:\d{2})[ \t]*$/;
+
+/** "Alex  0:03" or "Alex Smith   00:01:02" alone on its line: the turn's text follows below. */
+function readNameClock(line: string): LabelCandidate | null {
+  if (line.length > MAX_LABEL_CHARS + 20 || !/\d[ \t]*$/.test(line)) return null;
+  const m = NAME_CLOCK.exec(line);
+  if (!m?.[1] || !m[2]) return null;
+  const name = m[1].trim();
+  const ms = parseClock(m[2]);
+  if (ms === null || !isNameShaped(name)) return null;
+  return { base: collapse(name), commaHead: null, rest: '', startMs: ms, style: 'name-clock' };
 }
 
 /** The first ":" that ends a label: followed by space, end of line, or a closing "**". */

@@ -8,6 +8,9 @@ export interface ParsedTurn {
 
 export interface ParsedTranscript {
   format: TranscriptFormat;
+  /** The source as detected from the content, in words for the researcher: "Otter text export",
+   * "Teams WebVTT", "Word document (Teams)", "CSV (speaker, text, time)". */
+  detected: string;
   turns: ParsedTurn[];
   /** sha256 hex of the original bytes, before decoding. */
   contentHash: string;
@@ -20,4 +23,8 @@ export interface FormatParse {
   turns: ParsedTurn[];
   /** Text outside the turns: preamble, front matter, WebVTT header and NOTE blocks. */
   preamble: string;
+  /** See ParsedTranscript.detected. */
+  detected: string;
+  /** When there are no turns and the parser knows why: what the file lacks, in words. */
+  missing?: string;
 }

@@ -3,8 +3,10 @@ import type { SpeakerRole } from '../../../shared/domain';
 import type { Db } from '../db/open';
 import { upsertParticipant } from '../db/queries/participants';
 import { deleteQuotesOfTranscript, insertQuotes } from '../db/queries/quotes';
+import { highlightsOfTranscript } from '../db/queries/highlights';
 import { setSpeakers, transcriptTurns } from '../db/queries/transcripts';
 import { extractQuotes } from '../quotes/extract';
+import { cleanQuoteText } from '../quotes/noise';
 
 export function textHash(text: string): string {
   return createHash('sha256').update(text.normalize('NFC').trim().replace(/\s+/g, ' ')).digest('hex');
@@ -46,40 +48,67 @@ function speakerStats(turns: { speaker: string; text: string }[]): Map<string, S
   return stats;
 }
 
-/**
- * Assigns roles to a transcript's speakers and (re)derives its quotes. Callers run it inside the
- * transaction of the unit of work (an import, an interviewer change).
- */
-export function assignSpeakersAndQuotes(db: Db, transcriptId: number, interviewer: string | null): void {
-  const turns = transcriptTurns(db, transcriptId);
+/** The roles Grounded proposes for a transcript's speakers, given who the interviewer is. */
+export function proposeRoles(turns: { speaker: string; text: string }[], interviewer: string | null): Map<string, SpeakerRole> {
   const stats = speakerStats(turns);
   const totalWords = [...stats.values()].reduce((n, s) => n + s.words, 0);
+  return new Map(
+    [...stats.keys()].map((name) => [name, roleOf(name, interviewer, { own: stats.get(name)!, totalTurns: turns.length, totalWords })]),
+  );
+}
+
+/** Proposes roles from the interviewer and applies them (an import, or "this is the interviewer"). */
+export function assignSpeakersAndQuotes(db: Db, transcriptId: number, interviewer: string | null): void {
+  applyRoles(db, transcriptId, proposeRoles(transcriptTurns(db, transcriptId), interviewer));
+}
+
+/**
+ * Records each speaker's role, links participants, and (re)derives the transcript's quotes: the
+ * automatic passages of participants' turns, except where a researcher's highlight overlaps them,
+ * plus one quote per highlight. Callers run it inside the transaction of the unit of work.
+ */
+export function applyRoles(db: Db, transcriptId: number, roles: ReadonlyMap<string, SpeakerRole>): void {
+  const turns = transcriptTurns(db, transcriptId);
   const participantIds = new Map<string, number>();
+  const names = [...new Set(turns.map((t) => t.speaker))];
   setSpeakers(
     db,
     transcriptId,
-    [...stats.keys()].map((name) => {
-      const role = roleOf(name, interviewer, { own: stats.get(name)!, totalTurns: turns.length, totalWords });
+    names.map((name) => {
+      const role = roles.get(name) ?? 'participant';
       const participantId = role === 'participant' ? upsertParticipant(db, name) : null;
       if (participantId !== null) participantIds.set(name, participantId);
       return { name, role, participantId };
     }),
   );
   deleteQuotesOfTranscript(db, transcriptId);
-  const drafts = extractQuotes(turns, (speaker) => participantIds.has(speaker));
+  const marks = highlightsOfTranscript(db, transcriptId);
+  const turnIndex = new Map(turns.map((t, i) => [t.id, i]));
+  const overlapsHighlight = (turnId: number, start: number, end: number) =>
+    marks.some((h) => h.turnId === turnId && h.startOffset < end && start < h.endOffset);
+  const drafts = extractQuotes(turns, (speaker) => participantIds.has(speaker)).filter(
+    (q) => !overlapsHighlight(turns[q.turnIndex]!.id, q.start, q.end),
+  );
+  const rows = drafts.map((q) => {
+    const turn = turns[q.turnIndex]!;
+    return { turn, text: q.text, start: q.start, end: q.end, highlightId: null as number | null };
+  });
+  for (const h of marks) {
+    const turn = turns[turnIndex.get(h.turnId) ?? -1];
+    const text = cleanQuoteText(h.text);
+    if (turn && participantIds.has(turn.speaker) && text) rows.push({ turn, text, start: h.startOffset, end: h.endOffset, highlightId: h.id });
+  }
   insertQuotes(
     db,
-    drafts.map((q) => {
-      const turn = turns[q.turnIndex]!;
-      return {
-        transcriptId,
-        turnId: turn.id,
-        participantId: participantIds.get(turn.speaker)!,
-        text: q.text,
-        textHash: textHash(q.text),
-        startOffset: q.start,
-        endOffset: q.end,
-      };
-    }),
+    rows.map((r) => ({
+      transcriptId,
+      turnId: r.turn.id,
+      participantId: participantIds.get(r.turn.speaker)!,
+      text: r.text,
+      textHash: textHash(r.text),
+      startOffset: r.start,
+      endOffset: r.end,
+      highlightId: r.highlightId,
+    })),
   );
 }

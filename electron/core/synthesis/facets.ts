@@ -1,75 +1,103 @@
-// Which persona section a quote feeds: goal, frustration, behaviour or context. There is no
-// language model on the device, so each facet is described by a handful of first-person
-// prototype sentences; the caller embeds them with the same model as the quotes, and a quote
-// takes the facet whose closest prototype is closest to it.
+// Which persona section a quote feeds: goal, frustration, behaviour, context, mental model or
+// decision factor (the six facets of the persona method), or "other" when no facet is a clear
+// fit. There is no language model on the device, so each facet is described by a handful of
+// first-person prototype sentences; the caller embeds them with the same model as the quotes, and
+// a quote takes the facet whose closest prototypes are closest to it.
+//
+// The prototypes are editable: FACET_PROTOTYPES is the default set, and classifyFacets takes the
+// vectors of whichever sentences the researcher keeps. Accuracy of the defaults on labelled
+// interview quotes: scripts/bench/facetAccuracy.ts.
 
 import { copyRows, createDotWorkspace } from './dotKernel';
 
-export const FACETS = ['goal', 'frustration', 'behavior', 'context'] as const;
+export const FACETS = ['goal', 'frustration', 'behavior', 'context', 'mentalModel', 'decisionFactor'] as const;
 export type Facet = (typeof FACETS)[number];
+/** A facet, or "other" for a quote that fits none clearly (small talk, logistics, asides). */
+export type FacetLabel = Facet | 'other';
+/** Prototype sentences per facet, as the researcher may edit them. */
+export type FacetPrototypes = Record<Facet, string[]>;
 
-export const FACET_PROTOTYPES: Record<Facet, string[]> = {
+export const FACET_PROTOTYPES: FacetPrototypes = {
   goal: [
-    'What I really want is to get this done without thinking about it.',
-    'My goal is to spend less time on admin and more time with clients.',
+    'What I really want is to get this done without having to think about it.',
+    'My goal is to spend less time on admin and more time on the things I care about.',
     'I wish I could see everything in one place at a glance.',
-    'Ideally I would be able to finish the whole thing in a few minutes.',
-    'The most important thing for me is that I can trust the numbers.',
-    'I need to be able to share the results with my manager quickly.',
-    'I would love a way to plan the week ahead without starting from scratch.',
+    'Ideally I would be able to sort the whole thing out in a few minutes.',
+    'The most important thing for me is being able to trust that it is right.',
+    'I would love a way to plan ahead instead of always reacting at the last minute.',
     'What matters most to me is that nothing falls through the cracks.',
-    'I want to feel confident that I have not missed anything.',
-    'If it could remind me before the deadline, that would save me.',
-    'I am hoping to grow the business without hiring more people.',
-    'Success for me means my team can work without waiting on me.',
+    'I want to feel confident and in control of it.',
+    'I am hoping to get to a point where this is no longer a worry.',
+    'Success for me would be not having to chase anyone for it.',
   ],
   frustration: [
     'It drives me crazy when it breaks in the middle of something.',
     'The worst part is that I have to type the same information twice.',
-    'I hate that I can never find the file I need.',
-    'It is so slow that I usually give up and do it by hand.',
-    'Nothing syncs, so I end up with three different versions.',
-    'I get annoyed when it logs me out for no reason.',
-    'It is confusing, I never know which button to press.',
-    'Every update moves things around and I have to relearn it.',
+    'I hate that I can never find what I need.',
+    'It is so slow that I usually give up.',
+    'I get really annoyed when it logs me out for no reason.',
+    'It is confusing, I never know what I am supposed to do next.',
     'The error messages tell me nothing about what went wrong.',
-    'I lost a whole afternoon of work because it did not save.',
+    'I lost a whole afternoon because it did not save.',
+    'It is so frustrating waiting weeks and hearing nothing back.',
     'We pay far too much for what it actually does.',
-    'I am tired of chasing people to send me what I asked for.',
   ],
   behavior: [
-    'Every Monday I go through all my receipts.',
-    'I usually check my email first thing in the morning before anything else.',
-    'I keep a spreadsheet where I write down every order.',
-    'At the end of each month I export everything and send it to my accountant.',
+    'Every Monday morning I go through everything from the week before.',
+    'I usually check it first thing in the morning before anything else.',
+    'I keep a spreadsheet where I write everything down.',
     'I take photos of the paperwork on my phone and sort them later.',
-    'Before a meeting I print the notes and highlight the key points.',
-    'I always double-check the totals by hand before I send an invoice.',
-    'Most days I work from my laptop at the kitchen table in the evening.',
-    'I copy the numbers into a notebook so I have a backup.',
-    'When something goes wrong I search online or ask a colleague.',
-    'I set reminders on my phone for every deadline.',
-    'Once a week I clean up my folders and delete old files.',
+    'I always double-check it by hand before I send it off.',
+    'When something goes wrong I search online or ask someone I know.',
+    'I set reminders on my phone for everything.',
+    'Once a week I sit down and tidy it all up.',
+    'What I do is write a list the night before.',
+    'I tend to leave it until the last minute and then do it all in one go.',
   ],
   context: [
     'I work in a small team at a hospital.',
-    'I run a bakery with two employees and my partner.',
-    'I have been a freelance designer for about eight years.',
-    'Our company has around two hundred people across three offices.',
-    'I manage a team of five in the finance department.',
-    'I am a teacher, so my evenings are when I do the paperwork.',
-    'We are a family business and my daughter helps with the computers.',
+    'I have been self-employed for about eight years.',
+    'I live with my partner and our two children.',
+    'I manage a team of five people.',
+    'I am retired and live on my own.',
     'I am not very technical, I mostly use my phone.',
-    'I travel a lot for work, so I am often on the train.',
-    'My role is part operations and part customer support.',
-    'I started the shop three years ago after leaving my office job.',
-    'I look after my kids in the afternoon, so I work early mornings.',
+    'I travel a lot for work, so I am often away from home.',
+    'I have a long-term health condition that affects my energy.',
+    'We are a small organisation with very little money.',
+    'English is my second language.',
+  ],
+  mentalModel: [
+    'In my head it works like a filing cabinet, everything has its own drawer.',
+    'I always assumed the different parts were connected and shared the same information.',
+    'The way I see it, if nobody tells me otherwise then everything is fine.',
+    'I think of it as a kind of safety net rather than something I use every day.',
+    'My understanding was that it would happen automatically in the background.',
+    'I figured it was the same system underneath, just a different screen.',
+    'To me it is basically a to-do list with extra steps.',
+    'I thought that was how it is supposed to work, so I never questioned it.',
+    'I picture it as a queue, and I am somewhere in the middle of it.',
+    'I believe the more you put in, the more you get out of it.',
+  ],
+  decisionFactor: [
+    'What made me choose it in the end was the price.',
+    'I went with that one because a friend recommended it.',
+    'If it does not do this one thing, it is a deal breaker for me.',
+    'The deciding factor was that it was the easiest to get started with.',
+    'I would switch straight away if something cheaper came along.',
+    'I picked it mainly because I trusted the company behind it.',
+    'I only use it because work pays for it.',
+    'Reviews matter a lot to me before I commit to anything.',
+    'It had to work with what I already have, otherwise it was not an option.',
+    'I chose the closer one because convenience matters more to me than anything.',
   ],
 };
 
 export interface FacetAssignment {
-  facet: Facet;
-  /** 0..1, from the lead of the best facet over the runner-up (see MARGIN_FOR_FULL_CONFIDENCE). */
+  facet: FacetLabel;
+  /**
+   * 0..1, from the lead of the best facet over the runner-up (see MARGIN_FOR_FULL_CONFIDENCE).
+   * Below OTHER_BELOW_CONFIDENCE the facet is "other", and this is the confidence it fell short with.
+   */
   confidence: number;
 }
 
@@ -78,16 +106,42 @@ export interface FacetAssignment {
  * on the same subject differ by a few hundredths, so a tenth is a clear preference.
  */
 export const MARGIN_FOR_FULL_CONFIDENCE = 0.1;
+/** Below this confidence a quote is "other" (tuned on the tuning split, see facetAccuracy.ts). */
+export const OTHER_BELOW_CONFIDENCE = 0;
+/** A quote this far from every prototype (best facet score, cosine) is "other". */
+export const OTHER_BELOW_SIMILARITY = 0;
+/** A facet's score is the mean cosine of a quote to the facet's TOP_PROTOTYPES closest prototypes. */
+export const TOP_PROTOTYPES = 1;
 
-/** Facet per quote id, by maximum cosine to each facet's prototypes. Vectors are L2-normalised here. */
+export interface ClassifyFacetsOptions {
+  /** Default TOP_PROTOTYPES. */
+  topPrototypes?: number;
+  /** Default OTHER_BELOW_CONFIDENCE; 0 never answers "other" for a thin lead. */
+  otherBelow?: number;
+  /** Default OTHER_BELOW_SIMILARITY: a best facet score under this is "other" whatever its lead. */
+  minSimilarity?: number;
+}
+
+/**
+ * Facet per quote id: each facet scores the mean cosine to its `topPrototypes` closest
+ * prototypes, and the best facet wins unless its lead is too thin to call ("other"). Vectors are
+ * L2-normalised here. Every facet needs at least one prototype.
+ */
 export function classifyFacets(
   quoteVectors: ReadonlyMap<number, Float32Array>,
   prototypeVectors: Readonly<Record<Facet, readonly Float32Array[]>>,
+  options: ClassifyFacetsOptions = {},
 ): Map<number, FacetAssignment> {
-  const prototypes = FACETS.flatMap((facet, f) => prototypeVectors[facet].map((vector) => ({ f, vector })));
+  const topPrototypes = options.topPrototypes ?? TOP_PROTOTYPES;
+  const otherBelow = options.otherBelow ?? OTHER_BELOW_CONFIDENCE;
+  const minSimilarity = options.minSimilarity ?? OTHER_BELOW_SIMILARITY;
+  if (!(Number.isInteger(topPrototypes) && topPrototypes >= 1)) throw new Error(`topPrototypes must be a positive integer, got ${topPrototypes}`);
   for (const facet of FACETS) {
-    if (prototypeVectors[facet].length === 0) throw new Error(`no prototype vectors for facet "${facet}"`);
+    if (!prototypeVectors[facet] || prototypeVectors[facet].length === 0) {
+      throw new Error(`no prototype vectors for facet "${facet}"`);
+    }
   }
+  const prototypes = FACETS.flatMap((facet, f) => prototypeVectors[facet].map((vector) => ({ f, vector })));
   const result = new Map<number, FacetAssignment>();
   if (quoteVectors.size === 0) return result;
   const dim = prototypes[0]!.vector.length;
@@ -98,19 +152,25 @@ export function classifyFacets(
   copyRows(ws, unitRows(prototypes.map((p) => p.vector), dim), prototypes.length, dim, 0);
   const slot = prototypes.length * stride;
   const out = slot + stride;
-  const best = new Float64Array(FACETS.length);
+  const perFacet = FACETS.map(() => [] as number[]);
+  const score = new Float64Array(FACETS.length);
 
   for (const [id, vector] of quoteVectors) {
     ws.view.set(unitRows([vector], dim), slot);
     ws.scan(slot, 0, prototypes.length, out);
-    best.fill(-Infinity);
-    prototypes.forEach(({ f }, p) => (best[f] = Math.max(best[f]!, ws.view[out + p]!)));
+    perFacet.forEach((list) => (list.length = 0));
+    prototypes.forEach(({ f }, p) => perFacet[f]!.push(ws.view[out + p]!));
+    perFacet.forEach((list, f) => {
+      list.sort((a, b) => b - a);
+      const top = list.slice(0, topPrototypes);
+      score[f] = top.reduce((sum, x) => sum + x, 0) / top.length;
+    });
     let top = 0;
-    for (let f = 1; f < FACETS.length; f++) if (best[f]! > best[top]!) top = f;
+    for (let f = 1; f < FACETS.length; f++) if (score[f]! > score[top]!) top = f;
     let runnerUp = -Infinity;
-    for (let f = 0; f < FACETS.length; f++) if (f !== top) runnerUp = Math.max(runnerUp, best[f]!);
-    const margin = best[top]! - runnerUp;
-    result.set(id, { facet: FACETS[top]!, confidence: Math.min(1, margin / MARGIN_FOR_FULL_CONFIDENCE) });
+    for (let f = 0; f < FACETS.length; f++) if (f !== top) runnerUp = Math.max(runnerUp, score[f]!);
+    const confidence = Math.min(1, (score[top]! - runnerUp) / MARGIN_FOR_FULL_CONFIDENCE);
+    result.set(id, { facet: confidence < otherBelow || score[top]! < minSimilarity ? 'other' : FACETS[top]!, confidence });
   }
   return result;
 }

@@ -13,7 +13,8 @@
 //   personaCount?          'auto' (default: 2..4 by silhouette) or a fixed 2 | 3 | 4
 //
 // Output
-//   themes    { k, themes: [{ label, keywords, quoteIds (most central first), centroid }], scores }
+//   themes    { k, themes: [{ label, keywords, quoteIds (most central first), centroid, outlier? }], scores }
+//             themes 0..k-1, then the group of quotes that fit no theme (outlier: true) if any
 //   facets    Map quote id -> { facet, confidence }
 //   personas  { k, scores (silhouette per candidate k), groups (participant ids), drafts: DraftPersona[] }
 
@@ -29,6 +30,8 @@ export interface SynthesisInput {
   facetPrototypeVectors: Readonly<Record<Facet, readonly Float32Array[]>>;
   seed: number;
   themeCount?: number;
+  /** Set aside quotes that fit no theme (default true). */
+  outliers?: boolean;
   personaCount?: PersonaCount;
 }
 
@@ -44,10 +47,16 @@ export interface SynthesisOutput {
 }
 
 export function synthesize(input: SynthesisInput): SynthesisOutput {
-  const themes = clusterThemes({ quotes: input.quotes, seed: deriveSeed(input.seed, 1), k: input.themeCount });
-
+  const themes = clusterThemes({
+    quotes: input.quotes,
+    seed: deriveSeed(input.seed, 1),
+    k: input.themeCount,
+    outliers: input.outliers,
+  });
+  // Personas and drafts see the themes proper: quotes that fit no theme have no theme index.
+  const realThemes = themes.themes.filter((theme) => !theme.outlier);
   const themeOf = new Map<number, number>();
-  themes.themes.forEach((theme, index) => theme.quoteIds.forEach((id) => themeOf.set(id, index)));
+  realThemes.forEach((theme, index) => theme.quoteIds.forEach((id) => themeOf.set(id, index)));
   const quoteVectors = new Map(input.quotes.map((quote) => [quote.id, quote.vector]));
   const quoteIdsOf = new Map<number, number[]>();
   for (const quote of input.quotes) {
@@ -60,7 +69,7 @@ export function synthesize(input: SynthesisInput): SynthesisOutput {
     participants: input.participants.map((p) => ({ id: p.id, quoteIds: quoteIdsOf.get(p.id) ?? [] })),
     quoteVectors,
     themeOf,
-    themeCount: themes.themes.length,
+    themeCount: realThemes.length,
     k: input.personaCount ?? 'auto',
     seed: deriveSeed(input.seed, 2),
   });
@@ -68,7 +77,7 @@ export function synthesize(input: SynthesisInput): SynthesisOutput {
   const drafts = draftPersonas({
     groups: grouping.groups,
     quotes: input.quotes,
-    themes: themes.themes,
+    themes: realThemes,
     facets,
     participants: input.participants,
   });

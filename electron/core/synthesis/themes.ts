@@ -1,16 +1,10 @@
 // Quotes -> themes: choose k (or take the override), cluster, label by c-TF-IDF, order each
-// theme's quotes from most to least central, and set aside the quotes that fit no theme.
-//
-// Outliers: a quote whose cosine to its theme's centroid falls below median - 3 robust standard
-// deviations (1.4826 · MAD) of all quotes' closeness goes into one extra group, flagged
-// `outlier: true` and listed last. Measured by mixing CLINC150's out-of-scope queries (5%) into
-// banking77 at k = 77: 4.8% of quotes flagged, 79% of them out-of-scope, 79% of the out-of-scope
-// ones caught; at 2.5 deviations precision fell to 70%, at 2 to 50%. Near-domain noise (CLINC's
-// own out-of-scope queries among its intents) is caught far less often (17%): the group holds
-// what clearly belongs nowhere, not everything off-topic.
+// theme's quotes from most to least central, and set aside the quotes that fit no theme
+// (outliers.ts says which) in one extra group, flagged `outlier: true` and listed last.
 
 import { classTfIdf, labelFromKeywords } from './keywords';
 import { kmeans } from './kmeans';
+import { findOutliers, OUTLIER_RULES } from './outliers';
 import { chooseThemeCount } from './themeCount';
 import { dotAt, meanDirection, toMatrix } from './vectors';
 
@@ -49,13 +43,6 @@ export interface ClusterThemesResult {
   scores: Record<string, number>;
 }
 
-export const OUTLIER_RULES = {
-  /** Robust standard deviations below the median closeness. */
-  deviations: 3,
-  /** Below this many quotes the spread says too little to call anything an outlier. */
-  minQuotes: 20,
-  label: 'Fits no theme',
-} as const;
 
 /** Below this many quotes there is nothing to separate: everything is one theme. */
 const MIN_QUOTES_TO_CLUSTER = 4;
@@ -88,11 +75,13 @@ export function clusterThemes(input: ClusterThemesInput): ClusterThemesResult {
   const scoreOf = Float64Array.from({ length: matrix.n }, (_, row) =>
     dotAt(matrix.data, row * matrix.dim, fit.centroids, fit.labels[row]! * matrix.dim, matrix.dim),
   );
-  const cutoff = input.outliers === false ? -Infinity : outlierCutoff(scoreOf);
+  const outlierRows = input.outliers === false ? [] : findOutliers(matrix, scoreOf);
+  const isOutlier = new Set(outlierRows);
 
   const members: number[][] = Array.from({ length: fitK }, () => []);
-  const outlierRows: number[] = [];
-  fit.labels.forEach((label, row) => (scoreOf[row]! < cutoff ? outlierRows : members[label]!).push(row));
+  fit.labels.forEach((label, row) => {
+    if (!isOutlier.has(row)) members[label]!.push(row);
+  });
   const byCloseness = (rows: number[]): number[] =>
     rows
       .sort((a, b) => scoreOf[b]! - scoreOf[a]! || quotes[a]!.id - quotes[b]!.id)
@@ -101,7 +90,7 @@ export function clusterThemes(input: ClusterThemesInput): ClusterThemesResult {
   const themes: ThemeCluster[] = [];
   members.forEach((rows, c) => {
     // Empty only when duplicate vectors outnumber distinct ones, or when every quote of a
-    // loose cluster fell below the outlier cutoff.
+    // loose cluster was set aside.
     if (rows.length === 0) return;
     const terms = keywords[c]!.map((scored) => scored.term);
     themes.push({
@@ -123,17 +112,3 @@ export function clusterThemes(input: ClusterThemesInput): ClusterThemesResult {
   }
   return { k, themes, scores };
 }
-
-/** median - 3 · 1.4826 · MAD of the closeness scores; -Infinity for small sets. */
-function outlierCutoff(scores: Float64Array): number {
-  if (scores.length < OUTLIER_RULES.minQuotes) return -Infinity;
-  const median = (values: Float64Array): number => {
-    const sorted = Float64Array.from(values).sort();
-    const mid = sorted.length >> 1;
-    return sorted.length % 2 === 1 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
-  };
-  const centre = median(scores);
-  const spread = 1.4826 * median(scores.map((score) => Math.abs(score - centre)));
-  return centre - OUTLIER_RULES.deviations * spread;
-}
-

@@ -10,6 +10,13 @@ CREATE TABLE `highlights` (
 );
 --> statement-breakpoint
 CREATE INDEX `highlights_turn` ON `highlights` (`turn_id`);--> statement-breakpoint
+CREATE TABLE `participant_aliases` (
+	`key` text PRIMARY KEY NOT NULL,
+	`participant_id` integer NOT NULL,
+	FOREIGN KEY (`participant_id`) REFERENCES `participants`(`id`) ON UPDATE no action ON DELETE cascade
+);
+--> statement-breakpoint
+CREATE INDEX `participant_aliases_participant` ON `participant_aliases` (`participant_id`);--> statement-breakpoint
 CREATE TABLE `participant_profiles` (
 	`participant_id` integer PRIMARY KEY NOT NULL,
 	`code` text,

@@ -12,11 +12,12 @@ export interface NewQuote {
   textHash: string;
   startOffset: number;
   endOffset: number;
+  highlightId?: number | null;
 }
 
 export function insertQuotes(db: Db, rows: NewQuote[]): void {
   const { insertQuote } = statements(db);
-  for (const r of rows) insertQuote.run(r.transcriptId, r.turnId, r.participantId, r.text, r.textHash, r.startOffset, r.endOffset);
+  for (const r of rows) insertQuote.run(r.transcriptId, r.turnId, r.participantId, r.text, r.textHash, r.startOffset, r.endOffset, r.highlightId ?? null);
 }
 
 export function deleteQuotesOfTranscript(db: Db, transcriptId: number): void {

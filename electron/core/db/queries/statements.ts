@@ -11,8 +11,8 @@ function prepareAll(sqlite: Database.Database) {
     insertTurn: sqlite.prepare<[number, number, string, string, number | null]>(
       'insert into turns (transcript_id, idx, speaker, text, start_ms) values (?, ?, ?, ?, ?)',
     ),
-    insertQuote: sqlite.prepare<[number, number, number, string, string, number, number]>(
-      'insert into quotes (transcript_id, turn_id, participant_id, text, text_hash, start_offset, end_offset) values (?, ?, ?, ?, ?, ?, ?)',
+    insertQuote: sqlite.prepare<[number, number, number, string, string, number, number, number | null]>(
+      'insert into quotes (transcript_id, turn_id, participant_id, text, text_hash, start_offset, end_offset, highlight_id) values (?, ?, ?, ?, ?, ?, ?, ?)',
     ),
   };
 }

@@ -11,6 +11,7 @@ export interface NewTranscript {
   format: TranscriptFormat;
   contentHash: string;
   interviewDate: string | null;
+  detected?: string | null;
 }
 
 export function findTranscriptByHash(db: Db, contentHash: string): { id: number; fileName: string } | undefined {
@@ -58,7 +59,8 @@ export function listTranscripts(db: Db): TranscriptSummary[] {
       id: transcripts.id,
       fileName: transcripts.fileName,
       sourcePath: transcripts.sourcePath,
-      format: transcripts.format,
+      format: sql<TranscriptFormat>`${transcripts.format}`,
+      detected: transcripts.detected,
       importedAt: transcripts.importedAt,
       interviewDate: transcripts.interviewDate,
       // Correlated subqueries name the outer table: drizzle leaves bare column names unqualified.
