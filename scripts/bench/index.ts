@@ -13,6 +13,7 @@ import { benchEmbedding } from './embedding';
 import { benchExport } from './export';
 import { benchImport } from './importing';
 import { benchRawPdf } from './rawPdf';
+import { benchSearch } from './search';
 
 const fixtures = join(__dirname, '..', '..', 'test', 'fixtures', 'transcripts');
 const row = (what: string, ours: string, raw: string, ratio: number) =>
@@ -42,6 +43,12 @@ async function main(): Promise<void> {
   const imp = await benchImport(1000, fixtures);
   row(`import ${imp.files} files, ${imp.mb.toFixed(1)} MB (MB/s)`, imp.importMBps.toFixed(2), imp.parseOnlyMBps.toFixed(2), imp.ratio);
   console.log('  baseline: parsing alone, no quotes, no SQLite; ratio = grounded / baseline throughput');
+
+  const search = await benchSearch();
+  for (const r of search.rows) {
+    row(`search ${(search.words / 1e6).toFixed(1)}M words: ${r.query} (ms)`, r.ms.toFixed(2), r.rawMs.toFixed(2), r.rawMs / r.ms);
+  }
+  console.log('  grounded: ranked hits with snippets and total count (first 50); baseline: bare FTS5 MATCH, first 50 rowids');
 
   const status = modelStatus(defaultModelsDir());
   if (status.available) {
