@@ -3,7 +3,8 @@
 
 export type SpeakerRole = 'interviewer' | 'participant' | 'other';
 
-export type TranscriptFormat = 'text' | 'markdown' | 'webvtt';
+/** Container or syntax of an imported transcript; which tool made it is in ParsedTranscript.detected. */
+export type TranscriptFormat = 'text' | 'markdown' | 'webvtt' | 'srt' | 'docx' | 'json' | 'tsv' | 'csv';
 
 export interface StudyCounts {
   transcripts: number;

@@ -1,16 +1,21 @@
 // Native file dialogs exist only in Electron. When `dialog:pick` answers `{ unsupported: true }`
-// (the browser harness), the same flows ask for paths in this modal instead.
+// (the browser harness), the same flows ask for paths in this modal instead. Flows the native
+// dialog has no kind for (a participant sheet) ask here directly, in every face.
 import { Button, Group, Modal, Stack, Text, Textarea, TextInput } from '@mantine/core';
-import { createContext, useCallback, useContext, useRef, useState, type ReactNode } from 'react';
+import { createContext, useCallback, useContext, useMemo, useRef, useState, type ReactNode } from 'react';
 import type { DialogKind } from '../../shared/ipc/contract';
 import { call } from '../bridge';
 
-interface PromptCopy {
+export interface PromptCopy {
   title: string;
   label: string;
   placeholder: string;
   multiple: boolean;
+  /** Shown under the field; defaults to why the harness asks instead of opening a dialog. */
+  hint?: string;
 }
+
+const HARNESS_HINT = 'File dialogs are not available in the browser harness; type the path on this machine.';
 
 const COPY: Record<DialogKind, PromptCopy> = {
   createStudy: { title: 'Create a study', label: 'Study file path', placeholder: '/home/me/research/onboarding.grounded', multiple: false },
@@ -21,29 +26,37 @@ const COPY: Record<DialogKind, PromptCopy> = {
 };
 
 type Pick = (kind: DialogKind) => Promise<string[] | null>;
-const PickContext = createContext<Pick | null>(null);
+type Ask = (copy: PromptCopy) => Promise<string[] | null>;
+const PickContext = createContext<{ pick: Pick; ask: Ask } | null>(null);
 
 export function PathPromptProvider({ children }: { children: ReactNode }) {
-  const [kind, setKind] = useState<DialogKind | null>(null);
+  const [copy, setCopy] = useState<PromptCopy | null>(null);
   const [value, setValue] = useState('');
   const resolver = useRef<((paths: string[] | null) => void) | null>(null);
 
   const finish = (paths: string[] | null) => {
     resolver.current?.(paths);
     resolver.current = null;
-    setKind(null);
+    setCopy(null);
   };
 
-  const pick = useCallback<Pick>(async (k) => {
-    const answer = await call('dialog:pick', { kind: k });
-    if (!('unsupported' in answer)) return answer.paths.length > 0 ? answer.paths : null;
+  const ask = useCallback<Ask>((c) => {
     resolver.current?.(null);
     setValue('');
-    setKind(k);
+    setCopy(c);
     return new Promise((resolve) => (resolver.current = resolve));
   }, []);
 
-  const copy = kind ? COPY[kind] : null;
+  const pick = useCallback<Pick>(
+    async (k) => {
+      const answer = await call('dialog:pick', { kind: k });
+      if (!('unsupported' in answer)) return answer.paths.length > 0 ? answer.paths : null;
+      return ask(COPY[k]);
+    },
+    [ask],
+  );
+  const prompt = useMemo(() => ({ pick, ask }), [pick, ask]);
+
   const paths = value
     .split('\n')
     .map((line) => line.trim())
@@ -51,9 +64,9 @@ export function PathPromptProvider({ children }: { children: ReactNode }) {
   const submit = () => paths.length > 0 && finish(copy?.multiple ? paths : paths.slice(0, 1));
 
   return (
-    <PickContext.Provider value={pick}>
+    <PickContext.Provider value={prompt}>
       {children}
-      <Modal opened={kind !== null} onClose={() => finish(null)} title={copy?.title} centered size="lg">
+      <Modal opened={copy !== null} onClose={() => finish(null)} title={copy?.title} centered size="lg">
         {copy && (
           <form
             data-testid="path-prompt"
@@ -69,7 +82,7 @@ export function PathPromptProvider({ children }: { children: ReactNode }) {
                 <TextInput label={copy.label} placeholder={copy.placeholder} value={value} onChange={(e) => setValue(e.currentTarget.value)} data-autofocus />
               )}
               <Text size="xs" c="dimmed">
-                File dialogs are not available in the browser harness; type the path on this machine.
+                {copy.hint ?? HARNESS_HINT}
               </Text>
               <Group justify="flex-end">
                 <Button variant="default" onClick={() => finish(null)}>
@@ -87,9 +100,18 @@ export function PathPromptProvider({ children }: { children: ReactNode }) {
   );
 }
 
+function usePathPrompt() {
+  const ctx = useContext(PickContext);
+  if (!ctx) throw new Error('usePickPaths and useAskPaths need a PathPromptProvider');
+  return ctx;
+}
+
 /** Asks the shell for paths (native dialog or the fallback modal); null when the user cancels. */
 export function usePickPaths(): Pick {
-  const pick = useContext(PickContext);
-  if (!pick) throw new Error('usePickPaths needs a PathPromptProvider');
-  return pick;
+  return usePathPrompt().pick;
+}
+
+/** Asks for paths in the modal, for files the native dialog has no kind for; null when cancelled. */
+export function useAskPaths(): Ask {
+  return usePathPrompt().ask;
 }

@@ -27,6 +27,8 @@ describe('renderer in the browser harness', () => {
   const requests: string[] = [];
 
   const shot = (name: string) => page.screenshot({ path: join(shots, `${name}.png`), fullPage: true });
+  /** What the researcher sees without scrolling: for steps about where the page is scrolled to. */
+  const viewShot = (name: string) => page.screenshot({ path: join(shots, `${name}.png`) });
 
   /** Waits for the job panel's final status; a failure shows its error text in the assertion. */
   const finishedJob = async (expected: string, timeout: number) => {
@@ -215,6 +217,195 @@ describe('renderer in the browser harness', () => {
     expect(squash(pdf.text[0]!)).toContain(squash('Never be caught short by an annual bill.'));
     expect(pdf.text[0]!.toLowerCase()).toContain('goals');
     await shot('6-export');
+  });
+
+  /** True when the element sits entirely inside the viewport, below the 64 px header. */
+  const inView = (selector: string) =>
+    page.locator(selector).evaluate((el) => {
+      const r = el.getBoundingClientRect();
+      return r.top >= 64 && r.bottom <= window.innerHeight;
+    });
+
+  /** Selects `phrase` inside the turn's text node that holds it, as a researcher's drag would. */
+  const selectInTurn = (turnId: number, phrase: string) =>
+    page.evaluate(
+      ({ turnId, phrase }) => {
+        const host = document.querySelector(`[data-testid="turn-${turnId}"] [data-testid=turn-text]`)!;
+        const walker = document.createTreeWalker(host, NodeFilter.SHOW_TEXT);
+        for (let node = walker.nextNode() as Text | null; node; node = walker.nextNode() as Text | null) {
+          const at = node.data.indexOf(phrase);
+          if (at < 0) continue;
+          const range = document.createRange();
+          range.setStart(node, at);
+          range.setEnd(node, at + phrase.length);
+          const selection = window.getSelection()!;
+          selection.removeAllRanges();
+          selection.addRange(range);
+          return host.childNodes.length;
+        }
+        throw new Error(`"${phrase}" is not inside one text node of turn ${turnId}`);
+      },
+      { turnId, phrase },
+    );
+
+  const transcriptRow = (fileName: string) => page.getByTestId('transcript-row').filter({ hasText: fileName });
+
+  it('searches every transcript as you type and opens a hit at its turn', async () => {
+    await page.getByTestId('search-input').fill('spreadsheet');
+    const hits = page.getByTestId('search-hit');
+    await expect.poll(() => hits.count(), WAIT).toBeGreaterThan(0);
+    expect(await page.getByTestId('search-total').textContent()).toMatch(/^[1-9]\d* matching turns?/);
+    const first = hits.first();
+    const marked = await first.locator('mark').allTextContents();
+    expect(marked.length).toBeGreaterThan(0);
+    expect(marked.every((m) => /^spreadsheet/i.test(m))).toBe(true);
+    expect(await first.getByTestId('search-passage').textContent()).not.toMatch(/[\u0002\u0003<]/);
+    const turnId = await first.getAttribute('data-turn-id');
+    await shot('7-search');
+
+    await first.click();
+    const turn = `[data-testid="turn-${turnId}"]`;
+    await expect.poll(() => page.locator(turn).count(), WAIT).toBe(1);
+    expect(await page.locator(turn).getAttribute('data-focused')).toBe('true');
+    await expect.poll(() => inView(turn), WAIT).toBe(true);
+    expect((await page.locator(turn).textContent())?.toLowerCase()).toContain('spreadsheet');
+    await viewShot('8-search-hit-turn');
+
+    await page.getByRole('button', { name: 'Clear search' }).click();
+    expect(await page.getByTestId('search-input').inputValue()).toBe('');
+    await page.getByRole('button', { name: 'All transcripts' }).click();
+  });
+
+  it('marks a speaker as other, and the transcript loses their quotes until they are a participant again', async () => {
+    const row = transcriptRow('focus-call.vtt');
+    const quoteCount = async () => Number(await row.getByTestId('transcript-quotes').textContent());
+    const before = await quoteCount();
+    expect(before).toBeGreaterThan(0);
+    const ben = page.locator('[data-testid=speaker-row][data-speaker="Ben Carter"]');
+    const benTurns = page.locator('[data-testid=turn]', { has: page.locator('[data-testid=turn-speaker]', { hasText: 'Ben Carter' }) });
+
+    await row.click();
+    await expect.poll(() => ben.count(), WAIT).toBe(1);
+    expect(await ben.getByTestId('speaker-turns').textContent()).toMatch(/^[1-9]\d* turns?$/);
+    await ben.getByText('Other', { exact: true }).click();
+    await expect.poll(() => benTurns.first().getAttribute('data-role'), WAIT).toBe('other');
+    await viewShot('9-speakers');
+    await page.getByRole('button', { name: 'All transcripts' }).click();
+    await expect.poll(quoteCount, WAIT).toBeLessThan(before);
+
+    await row.click();
+    await ben.getByText('Participant', { exact: true }).click();
+    await expect.poll(() => benTurns.first().getAttribute('data-role'), WAIT).toBe('participant');
+    await page.getByRole('button', { name: 'All transcripts' }).click();
+    await expect.poll(quoteCount, WAIT).toBe(before);
+  });
+
+  it('highlights selected words as a tagged quote, at the right offsets even after an earlier highlight', async () => {
+    const first = "It's honestly the centre of my financial life.";
+    const second = 'I sit down with a coffee and I go through every line.';
+    await transcriptRow('interview-alex.txt').click();
+    const turnText = page.locator('[data-testid=turn][data-role=participant] [data-testid=turn-text]').filter({ hasText: first });
+    await expect.poll(() => turnText.count(), WAIT).toBe(1);
+    const turnId = Number(await turnText.getAttribute('data-turn-text-id'));
+    const popover = page.getByTestId('highlight-popover');
+
+    expect(await selectInTurn(turnId, first)).toBe(1);
+    await expect.poll(() => popover.isVisible(), WAIT).toBe(true);
+    const tags = popover.getByRole('combobox', { name: 'Tags' });
+    await tags.fill('money ritual');
+    await tags.press('Enter');
+    await viewShot('10-highlight-popover');
+    await page.getByTestId('highlight-save').click();
+    const item = page.getByTestId('highlight-item').filter({ hasText: first });
+    await expect.poll(() => item.count(), WAIT).toBe(1);
+    expect(await item.getByTestId('highlight-tag').allTextContents()).toEqual(['money ritual']);
+    await expect.poll(() => page.getByTestId('turn-highlight').filter({ hasText: first }).count(), WAIT).toBe(1);
+
+    // The turn's text is now split around a <mark>; the second selection starts after it.
+    expect(await selectInTurn(turnId, second)).toBeGreaterThan(1);
+    await expect.poll(() => popover.isVisible(), WAIT).toBe(true);
+    await page.getByTestId('highlight-save').click();
+    await expect.poll(() => page.getByTestId('highlight-item').count(), WAIT).toBe(2);
+    await viewShot('11-highlights');
+
+    const listed = await host.invoke('transcripts:list', {});
+    const alexId = listed.ok ? listed.value.find((t) => t.fileName === 'interview-alex.txt')!.id : -1;
+    const detail = await host.invoke('transcripts:get', { id: alexId });
+    const text = detail.ok ? detail.value.turns.find((t) => t.id === turnId)!.text : '';
+    const stored = await host.invoke('highlights:list', { transcriptId: alexId });
+    expect(stored.ok && stored.value.map((h) => [h.start, h.end, h.text, h.tags])).toEqual([
+      [text.indexOf(first), text.indexOf(first) + first.length, first, ['money ritual']],
+      [text.indexOf(second), text.indexOf(second) + second.length, second, []],
+    ]);
+    const quotes = await host.invoke('quotes:list', {});
+    expect(quotes.ok && quotes.value.filter((q) => q.text === first || q.text === second).length).toBe(2);
+    await page.getByRole('button', { name: 'All transcripts' }).click();
+  });
+
+  it('edits a participant record, and it is still there after a reload', async () => {
+    await page.getByTestId('nav-participants').click();
+    const row = page.locator('[data-testid=participant-row][data-participant="Maria Lopez"]');
+    await expect.poll(() => row.count(), WAIT).toBe(1);
+    await row.getByRole('button', { name: 'Edit Maria Lopez' }).click();
+    const editor = page.getByTestId('participant-editor');
+    await editor.getByRole('combobox', { name: 'Segment' }).fill('Household planner');
+    await editor.getByRole('combobox', { name: 'Experience' }).click();
+    await page.getByRole('option', { name: 'Power user' }).click();
+    await shot('12-participant-editor');
+    await page.getByTestId('participant-save').click();
+    await expect.poll(() => editor.count(), WAIT).toBe(0);
+    const cells = async () => [await row.getByTestId('participant-segment').textContent(), await row.getByTestId('participant-experience').textContent()];
+    await expect.poll(cells, WAIT).toEqual(['Household planner', 'Power user']);
+
+    await page.reload();
+    await expect.poll(() => page.getByTestId('study-name').textContent(), WAIT).toBe('money-habits');
+    await page.getByTestId('nav-participants').click();
+    await expect.poll(cells, WAIT).toEqual(['Household planner', 'Power user']);
+    const saved = await host.invoke('participants:details', {});
+    expect(saved.ok && saved.value.find((p) => p.name === 'Maria Lopez')?.profile).toMatchObject({ segment: 'Household planner', experience: 'power' });
+  });
+
+  it('imports a participant sheet and shows what matched, what did not and what was wrong', async () => {
+    // The sheet's last row is Sam's, with a bad experience level; Sam has to be in the study for it to match.
+    await page.getByTestId('nav-transcripts').click();
+    await page.getByTestId('import-button').click();
+    await page.getByLabel('Paths to import, one per line').fill(join(fixtures, 'interview-sam.md'));
+    await page.getByTestId('path-prompt-submit').click();
+    await expect.poll(() => page.getByTestId('transcript-row').count(), WAIT).toBe(5);
+
+    await page.getByTestId('nav-participants').click();
+    await page.getByTestId('sheet-import-button').click();
+    await page.getByLabel('Participant sheet (CSV) path').fill(join(root, 'test', 'fixtures', 'sheets', 'participants.csv'));
+    await page.getByTestId('path-prompt-submit').click();
+    const result = page.getByTestId('sheet-result');
+    await expect.poll(() => result.count(), WAIT).toBe(1);
+    expect(await result.getByTestId('sheet-updated').textContent()).toBe('Sheet imported: 3 participants updated');
+    expect(await result.getByTestId('sheet-unmatched').allTextContents()).toEqual(['Row 4: “Zed Unknown”']);
+    const errors = await result.getByTestId('sheet-error').allTextContents();
+    expect(errors).toHaveLength(1);
+    expect(errors[0]).toMatch(/row 5: experience "sometimes"/);
+    const alex = page.locator('[data-testid=participant-row][data-participant="Alex Morgan"]');
+    await expect.poll(() => alex.getByTestId('participant-segment').textContent(), WAIT).toBe('Planner');
+    expect(await alex.getByTestId('participant-code').textContent()).toBe('Alex');
+    await shot('13-participants');
+  });
+
+  it('merges one participant into another after saying what moves', async () => {
+    const sam = page.locator('[data-testid=participant-row][data-participant="Sam"]');
+    const samQuotes = Number(await sam.getByTestId('participant-quotes').textContent());
+    const dev = page.locator('[data-testid=participant-row][data-participant="Dev"]');
+    const devQuotes = Number(await dev.getByTestId('participant-quotes').textContent());
+    await sam.getByRole('button', { name: 'More actions for Sam' }).click();
+    await page.getByRole('menuitem', { name: 'Merge into…' }).click();
+    const dialog = page.getByTestId('merge-dialog');
+    await dialog.getByRole('combobox', { name: 'Merge into' }).click();
+    await page.getByRole('option', { name: 'Dev', exact: true }).click();
+    expect(await dialog.textContent()).toContain(`${samQuotes} quotes and 1 transcript move to Dev`);
+    await shot('14-merge');
+    await page.getByTestId('merge-confirm').click();
+    await expect.poll(() => sam.count(), WAIT).toBe(0);
+    await expect.poll(async () => Number(await dev.getByTestId('participant-quotes').textContent()), WAIT).toBe(devQuotes + samQuotes);
+    expect(await dev.getByTestId('participant-aliases').textContent()).toContain('sam');
   });
 
   it('made no request beyond the harness on 127.0.0.1', () => {

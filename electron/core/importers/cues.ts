@@ -125,6 +125,19 @@ export interface CueSpeakers {
   /** Cues named by a <v> voice tag, and by a "Name:" / "[Name]" label. */
   voiced: number;
   labelled: number;
+  /** Cues that open like a label, accepted or not (a name said once is not trusted). */
+  candidates: number;
+}
+
+/** What to tell the researcher when captions gave no turns. */
+export function captionsMissing(kind: string, speakers: CueSpeakers): string {
+  if (speakers.candidates > 0) {
+    return `these ${kind} name each speaker only once, too few to tell speakers from notes; a transcript needs several turns of at least two speakers`;
+  }
+  return (
+    `these ${kind} have timings and text but no speaker names, so Grounded cannot tell the interviewer from the participant; ` +
+    'export them with speaker labels (cues like "Alex: I usually pay rent first."), or as a transcript with speakers'
+  );
 }
 
 /** Names "Name: text" cues (judged over the whole file), then merges cues into turns. */
@@ -172,5 +185,5 @@ export function cuesToTurns(cues: Cue[]): CueSpeakers {
       }
     }
   });
-  return { turns, voiced, labelled };
+  return { turns, voiced, labelled, candidates: candidates.length };
 }

@@ -3,8 +3,9 @@
 // without a recognised header, by what the cells hold: times, a few short names that repeat,
 // long text. Rows of one speaker in a row form one turn; a row with no speaker continues the turn.
 import { parse as parseCsv } from 'csv-parse/sync';
+import { pushSpeech } from './mergeTurns';
 import { readLabel } from './speakerLabels';
-import { parseClock } from './timestamps';
+import { msFrom, parseClock } from './timestamps';
 import type { FormatParse, ParsedTurn } from './types';
 
 export type Delimiter = ',' | ';' | '\t';
@@ -83,7 +84,6 @@ export function parseDelimited(text: string, delimiter: Delimiter, header: boole
   if (columns.speaker === null && !(header || labelledShare(rows, columns.text) >= 0.5)) return null;
 
   const turns: ParsedTurn[] = [];
-  let last: ParsedTurn | null = null;
   let fromLabels = false;
   for (const row of rows) {
     let said = (row[columns.text] ?? '').trim();
@@ -97,15 +97,8 @@ export function parseDelimited(text: string, delimiter: Delimiter, header: boole
       }
     }
     const startMs = columns.time === null ? null : timeOf(row[columns.time] ?? '', columns.timeUnit);
-    speaker ??= last?.speaker ?? null;
-    if (speaker === null || said.length === 0) continue;
-    if (last && last.speaker === speaker) {
-      last.text += ` ${said}`;
-      last.startMs ??= startMs;
-    } else {
-      last = { speaker, text: said, startMs };
-      turns.push(last);
-    }
+    speaker ??= turns[turns.length - 1]?.speaker ?? null;
+    if (speaker !== null && said.length > 0) pushSpeech(turns, speaker, said, startMs);
   }
   const parts = [columns.speaker !== null ? 'speaker' : fromLabels ? '"Name:" labels' : null, 'text', columns.time !== null ? 'time' : null];
   const detected = whisper ? 'Whisper TSV' : `${kind} (${parts.filter(Boolean).join(', ')})`;
@@ -165,7 +158,12 @@ function unitOf(rows: string[][], column: number | null, hint: string): Columns[
   const cells = rows.slice(0, 200).map((r) => (r[column] ?? '').trim()).filter(Boolean);
   if (cells.some((v) => v.includes(':'))) return 'clock';
   if (/\bs\b|sec/.test(hint) || cells.some((v) => v.includes('.'))) return 's';
-  return Math.max(0, ...cells.map(Number).filter(Number.isFinite)) >= 100_000 ? 'ms' : 's';
+  // Whole numbers: milliseconds when rows are typically 200+ units apart (a turn every few
+  // seconds), seconds otherwise (no conversation has a turn every three minutes and more).
+  const values = cells.map(Number).filter(Number.isFinite);
+  const gaps = values.slice(1).map((v, i) => v - (values[i] ?? 0)).filter((g) => g > 0).sort((a, b) => a - b);
+  const median = gaps[Math.floor(gaps.length / 2)] ?? 0;
+  return median >= 200 || Math.max(0, ...values) >= 100_000 ? 'ms' : 's';
 }
 
 function timeOf(cell: string, unit: Columns['timeUnit']): number | null {
@@ -174,8 +172,7 @@ function timeOf(cell: string, unit: Columns['timeUnit']): number | null {
   const clock = parseClock(v);
   if (clock !== null) return clock;
   if (!/^\d+(?:\.\d+)?$/.test(v)) return null;
-  const n = Number(v);
-  return Math.round(unit === 'ms' ? n : n * 1000);
+  return msFrom(Number(v), unit === 'ms' ? 'ms' : 's');
 }
 
 function labelledShare(rows: string[][], column: number): number {

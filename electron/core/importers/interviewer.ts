@@ -37,7 +37,9 @@ export function detectInterviewer(turns: Pick<ParsedTurn, 'speaker' | 'text'>[])
   return best?.speaker ?? null;
 }
 
-function questionScore(text: string): number {
+function questionScore(raw: string): number {
+  // Chinese and Japanese write the full-width "？".
+  const text = raw.includes('？') ? raw.replace(/？/g, '?') : raw;
   if (!text.includes('?')) return 0;
   const own = text
     .split('\n')

@@ -1,24 +1,45 @@
 // Entry point of the importers: bytes of one file in, turns out, or an ImportError that says
 // in plain words what is wrong with the file. Pure: no filesystem, no database.
+// parseTranscriptFile reads every supported format; parseTranscript, kept synchronous for
+// callers that have text formats only, reads all but Word documents (mammoth is async).
 import { createHash } from 'node:crypto';
-import { decodeTranscriptBytes } from './decode';
+import { CsvError } from 'csv-parse/sync';
+import type { TranscriptFormat } from '../../../shared/domain';
+import { decodeTranscriptBytes, MAX_TRANSCRIPT_BYTES } from './decode';
+import { parseDelimited } from './delimited';
+import { describeText } from './describe';
+import { docxText, isZip } from './docx';
 import { ImportError } from './errors';
 import { findInterviewDate } from './interviewDate';
 import { parsePlainText } from './plainText';
-import { sniffFormat } from './sniff';
-import type { ParsedTranscript } from './types';
+import { parseSrt } from './srt';
+import { sniffFormat, type Sniffed } from './sniff';
+import type { FormatParse, ParsedTranscript } from './types';
 import { parseWebVtt } from './webvtt';
+import { parseWhisperJson } from './whisperJson';
 
 export { ImportError, type ImportErrorCode } from './errors';
 export { MAX_TRANSCRIPT_BYTES } from './decode';
 export { detectInterviewer } from './interviewer';
 export type { ParsedTranscript, ParsedTurn } from './types';
 
+/** Any supported file: Word documents are unpacked first, everything else is read as text. */
+export async function parseTranscriptFile(fileName: string, bytes: Uint8Array): Promise<ParsedTranscript> {
+  if (!isZip(bytes)) return parseTranscript(fileName, bytes);
+  if (bytes.length > MAX_TRANSCRIPT_BYTES) decodeTranscriptBytes(fileName, bytes); // throws too_large, saying the limit
+  const text = await docxText(fileName, bytes);
+  return guarded(fileName, () => fromText(fileName, bytes, text, true));
+}
+
+/** Text formats (plain, Markdown, WebVTT, SRT, Whisper JSON, CSV, TSV) in any common encoding. */
 export function parseTranscript(fileName: string, bytes: Uint8Array): ParsedTranscript {
-  const decoded = decodeTranscriptBytes(fileName, bytes);
+  return guarded(fileName, () => fromText(fileName, bytes, decodeTranscriptBytes(fileName, bytes), false));
+}
+
+function fromText(fileName: string, bytes: Uint8Array, decoded: string, inWord: boolean): ParsedTranscript {
   const text = decoded.replace(/\r\n?/g, '\n');
   if (text.trim().length === 0) {
-    throw new ImportError('empty', fileName, 'file contains only blank space, no transcript text');
+    throw new ImportError('empty', fileName, inWord ? 'the Word document has no text' : 'file contains only blank space, no transcript text');
   }
 
   const sniffed = sniffFormat(text);
@@ -26,16 +47,17 @@ export function parseTranscript(fileName: string, bytes: Uint8Array): ParsedTran
     throw new ImportError(
       'unknown_format',
       fileName,
-      `looks like ${sniffed.unsupported}, which Grounded does not read; save the transcript as plain text (.txt), Markdown (.md) or WebVTT (.vtt)`,
+      `looks like ${sniffed.unsupported}, which Grounded does not read; save the transcript as plain text (.txt), Markdown (.md), WebVTT (.vtt), SubRip (.srt), Word (.docx), CSV or Whisper JSON`,
     );
   }
-  const { format } = sniffed;
-  const { turns, preamble } = format === 'webvtt' ? parseWebVtt(text) : parsePlainText(text, format === 'markdown');
+  const { format, parsed } = parseSniffed(fileName, text, sniffed, inWord);
+  const { turns, preamble } = parsed;
+  const detected = inWord && !parsed.detected.startsWith('Word document') ? `Word document (${parsed.detected})` : parsed.detected;
 
-  const speakers = new Set(turns.map((t) => t.speaker));
   if (turns.length === 0) {
-    throw new ImportError('no_turns', fileName, noTurnsMessage(format));
+    throw new ImportError('no_turns', fileName, parsed.missing ?? noTurnsMessage(format));
   }
+  const speakers = new Set(turns.map((t) => t.speaker));
   if (speakers.size < 2) {
     // An interview has at least two voices; one label alone is a guide or notes ("INTERVIEWER:" in a protocol).
     throw new ImportError(
@@ -45,14 +67,59 @@ export function parseTranscript(fileName: string, bytes: Uint8Array): ParsedTran
     );
   }
   return {
-    format,
+    format: inWord ? 'docx' : format,
+    detected,
     turns,
     contentHash: createHash('sha256').update(bytes).digest('hex'),
     interviewDate: findInterviewDate(preamble, turns.slice(0, 20).map((t) => t.text).join('\n')),
   };
 }
 
-function noTurnsMessage(format: ParsedTranscript['format']): string {
+function parseSniffed(
+  fileName: string,
+  text: string,
+  sniffed: Exclude<Sniffed, { unsupported: string }>,
+  inWord: boolean,
+): { format: TranscriptFormat; parsed: FormatParse } {
+  switch (sniffed.format) {
+    case 'webvtt':
+      return { format: 'webvtt', parsed: parseWebVtt(text) };
+    case 'srt':
+      return { format: 'srt', parsed: parseSrt(text) };
+    case 'json':
+      return { format: 'json', parsed: parseWhisperJson(sniffed.segments) };
+    case 'csv':
+    case 'tsv': {
+      const table = tableOrNull(fileName, text, sniffed);
+      if (table) return { format: sniffed.format, parsed: table };
+      break; // not a table after all: read it as text
+    }
+  }
+  const markdown = sniffed.format === 'markdown';
+  const { turns, preamble, traits } = parsePlainText(text, markdown);
+  return { format: markdown ? 'markdown' : 'text', parsed: { turns, preamble, detected: describeText(traits, markdown, inWord) } };
+}
+
+function tableOrNull(fileName: string, text: string, sniffed: Extract<Sniffed, { delimiter: string }>): FormatParse | null {
+  try {
+    return parseDelimited(text, sniffed.delimiter, sniffed.header);
+  } catch (err) {
+    if (!(err instanceof CsvError) || !sniffed.header) return null;
+    throw new ImportError('unreadable', fileName, `this ${sniffed.format.toUpperCase()} table is malformed (${err.message}); re-export it from the tool that made it`);
+  }
+}
+
+/** Every refusal is an ImportError naming the file, whatever failed underneath. */
+function guarded<T>(fileName: string, run: () => T): T {
+  try {
+    return run();
+  } catch (err) {
+    if (err instanceof ImportError) throw err;
+    throw new ImportError('unreadable', fileName, `could not be read (${err instanceof Error ? err.message : String(err)})`);
+  }
+}
+
+function noTurnsMessage(format: TranscriptFormat): string {
   if (format === 'webvtt') {
     return 'no speaker turns found in this WebVTT file; expected cues naming the speaker, like "Alex: I usually pay rent first." or "<v Alex>I usually pay rent first."';
   }

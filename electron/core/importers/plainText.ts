@@ -7,6 +7,7 @@
 // time, and closing lines like "Transcribed by https://otter.ai" or "Transcription ended after
 // 00:41:07" are dropped. Which tool made the file is read from the label styles (see describe.ts).
 import { readLabel, resolveLabels, type LabelStyle, type PositionedLabel } from './speakerLabels';
+import { pushSpeech } from './mergeTurns';
 import { parseClock } from './timestamps';
 import type { ParsedTurn } from './types';
 
@@ -87,8 +88,16 @@ export function parsePlainText(text: string, markdown: boolean): TextParse {
   }
   flush();
   traits.style = [...styles].sort((a, b) => b[1] - a[1])[0]?.[0] ?? 'colon';
+  // Saved captions cut one person's speech into lines of a few seconds: they are one turn.
+  const merged = traits.style === 'bracket-clock' ? mergeRuns(turns) : turns;
   if (traits.bareStamps > 0 && traits.style === 'colon' && /\btranscript\b/i.test(lines.slice(0, start).join('\n'))) traits.meet = true;
-  return { turns, preamble: lines.slice(0, start).join('\n'), traits };
+  return { turns: merged, preamble: lines.slice(0, start).join('\n'), traits };
+}
+
+function mergeRuns(turns: ParsedTurn[]): ParsedTurn[] {
+  const out: ParsedTurn[] = [];
+  for (const t of turns) pushSpeech(out, t.speaker, t.text, t.startMs);
+  return out;
 }
 
 /** First line of the closing block of tool chrome ("Transcribed by ..."), or lines.length. */

@@ -6,7 +6,7 @@
 // participant's quotes. The one exception is dialogue dashes ("- How do you budget?\n- I don't."):
 // captioners dash each change of speaker, so the turns alternate between "Speaker 1" and
 // "Speaker 2"; the detected label says so, and the researcher renames them.
-import { cuesToTurns, readCue, splitBlocks, voiceSegments, type Cue } from './cues';
+import { captionsMissing, cuesToTurns, readCue, splitBlocks, voiceSegments, type Cue } from './cues';
 import type { FormatParse, ParsedTurn } from './types';
 
 const DASH = /^\s*[-–—]\s+/;
@@ -15,21 +15,14 @@ export function parseSrt(text: string): FormatParse {
   const cues = splitBlocks(text)
     .map(readCue)
     .filter((c): c is Cue => c !== null);
-  const { turns } = cuesToTurns(cues);
-  if (turns.length > 0 || cues.length === 0) {
-    return { turns, preamble: '', detected: 'SRT subtitles', missing: 'no subtitle cues found' };
+  const speakers = cuesToTurns(cues);
+  if (speakers.turns.length > 0 || cues.length === 0) {
+    return { turns: speakers.turns, preamble: '', detected: 'SRT subtitles', missing: 'no subtitle cues found' };
   }
-  if (usesDialogueDashes(cues)) {
+  if (speakers.candidates === 0 && usesDialogueDashes(cues)) {
     return { turns: dashTurns(cues), preamble: '', detected: 'SRT subtitles (speakers from dialogue dashes)' };
   }
-  return {
-    turns: [],
-    preamble: '',
-    detected: 'SRT subtitles',
-    missing:
-      'these subtitles have timings and text but no speaker names, so Grounded cannot tell the interviewer from the participant; ' +
-      'export them with speaker labels (each cue starting like "Alex: ..."), or as a transcript with speakers',
-  };
+  return { turns: [], preamble: '', detected: 'SRT subtitles', missing: captionsMissing('subtitles', speakers) };
 }
 
 /** At least a quarter of the cues open with a dash, and every cue with a dash has one on each line. */

@@ -25,3 +25,9 @@ export function leadingStamp(line: string): { ms: number; length: number } | nul
   const ms = parseClock(m[1]);
   return ms === null ? null : { ms, length: m[0].length };
 }
+
+/** Milliseconds from a number of seconds (or of milliseconds), or null when it is not a usable time. */
+export function msFrom(value: number, unit: 's' | 'ms'): number | null {
+  const ms = Math.round(unit === 's' ? value * 1000 : value);
+  return Number.isSafeInteger(ms) && ms >= 0 ? ms : null;
+}

@@ -1,6 +1,6 @@
 // WebVTT captions: Zoom ("Name: text" cues), Teams (<v Name> voices, GUID cue ids, the closing
 // </v> sometimes missing), Otter, and Whisper (no hours in the timings, no speakers at all).
-import { cuesToTurns, readCue, splitBlocks, type Cue } from './cues';
+import { captionsMissing, cuesToTurns, readCue, splitBlocks, type Cue } from './cues';
 import type { FormatParse } from './types';
 
 const GUID_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/i;
@@ -20,7 +20,8 @@ export function parseWebVtt(text: string): FormatParse {
     const cue = readCue(block);
     if (cue) cues.push(cue);
   }
-  const { turns, voiced, labelled } = cuesToTurns(cues);
+  const speakers = cuesToTurns(cues);
+  const { turns, voiced, labelled } = speakers;
   const whisper = cues.length > 0 && cues.every((c) => c.shortClock);
   let detected = 'WebVTT captions';
   if (voiced > 0 && (voiced >= labelled || cues.some((c) => GUID_ID.test(c.id ?? '')))) detected = 'Teams WebVTT';
@@ -30,10 +31,6 @@ export function parseWebVtt(text: string): FormatParse {
     turns,
     preamble: preamble.join('\n'),
     detected,
-    missing:
-      cues.length === 0
-        ? 'no captions found in this WebVTT file'
-        : `these ${detected === 'Whisper WebVTT' ? 'Whisper ' : ''}captions have text but no speaker names, so Grounded cannot tell the interviewer from the participant; ` +
-          'export with speaker labels (cues like "Alex: I usually pay rent first." or "<v Alex>I usually pay rent first.")',
+    missing: cues.length === 0 ? 'no captions found in this WebVTT file' : captionsMissing(whisper && labelled === 0 ? 'Whisper captions' : 'captions', speakers),
   };
 }

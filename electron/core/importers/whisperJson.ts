@@ -2,6 +2,8 @@
 // seconds. Whisper writes no speakers; WhisperX's diarisation puts "SPEAKER_00" on segments and
 // words (a segment it could not assign has none: it takes its words' speaker, else continues).
 // Plain Whisper output is refused like unnamed subtitles (see srt.ts): one voice cannot be split.
+import { pushSpeech } from './mergeTurns';
+import { msFrom } from './timestamps';
 import type { FormatParse, ParsedTurn } from './types';
 
 interface Segment {
@@ -15,28 +17,21 @@ interface Segment {
 export function whisperSegments(value: unknown): Segment[] | null {
   const list = Array.isArray(value) ? value : isObject(value) && Array.isArray(value.segments) ? value.segments : null;
   if (!list || list.length === 0) return null;
-  const segments = list.filter(isObject) as Segment[];
-  return segments.length > 0 && segments.every((s) => typeof s.text === 'string') ? segments : null;
+  // A stray null or a segment without text (hand-edited files) does not make it another format.
+  const segments = list.filter((s): s is Segment => isObject(s) && typeof s.text === 'string');
+  return segments.length * 2 >= list.length ? segments : null;
 }
 
 export function parseWhisperJson(segments: Segment[]): FormatParse {
   const turns: ParsedTurn[] = [];
-  let last: ParsedTurn | null = null;
   let diarised = false;
   for (const seg of segments) {
     const text = typeof seg.text === 'string' ? seg.text.replace(/\s+/g, ' ').trim() : '';
     const own = speakerOf(seg);
     if (own !== null) diarised = true;
-    const speaker = own ?? last?.speaker ?? null;
-    const startMs = typeof seg.start === 'number' && Number.isFinite(seg.start) && seg.start >= 0 ? Math.round(seg.start * 1000) : null;
-    if (speaker === null || text.length === 0) continue;
-    if (last && last.speaker === speaker) {
-      last.text += ` ${text}`;
-      last.startMs ??= startMs;
-    } else {
-      last = { speaker, text, startMs };
-      turns.push(last);
-    }
+    const speaker = own ?? turns[turns.length - 1]?.speaker ?? null;
+    const startMs = typeof seg.start === 'number' ? msFrom(seg.start, 's') : null;
+    if (speaker !== null && text.length > 0) pushSpeech(turns, speaker, text, startMs);
   }
   return {
     turns,

@@ -2,7 +2,7 @@ import { basename } from 'node:path';
 import type { ImportFileResult } from '../../../shared/domain';
 import { transaction, type Db } from '../db/open';
 import { findTranscriptByHash, insertTranscript, insertTurns } from '../db/queries/transcripts';
-import { ImportError, detectInterviewer, parseTranscript } from '../importers/parse';
+import { ImportError, detectInterviewer, parseTranscriptFile } from '../importers/parse';
 import { assignSpeakersAndQuotes } from './writeTranscript';
 
 export interface SourceFile {
@@ -11,11 +11,15 @@ export interface SourceFile {
   bytes: Uint8Array;
 }
 
-/** One file, one transaction: a failure leaves nothing of the file in the study. */
-export function ingestFile(db: Db, file: SourceFile): ImportFileResult {
+/**
+ * One file, one transaction: a failure leaves nothing of the file in the study. Parsing is async
+ * (Word documents are unzipped) and finishes before the transaction opens, which stays synchronous
+ * so no other work can interleave with its writes.
+ */
+export async function ingestFile(db: Db, file: SourceFile): Promise<ImportFileResult> {
   const name = basename(file.path);
   try {
-    const parsed = parseTranscript(name, file.bytes);
+    const parsed = await parseTranscriptFile(name, file.bytes);
     const dup = findTranscriptByHash(db, parsed.contentHash);
     if (dup) return { path: file.path, status: 'skipped', message: `${name}: already imported (same content as ${dup.fileName})`, transcriptId: dup.id };
     const transcriptId = transaction(db, () => {
@@ -34,7 +38,7 @@ export function ingestFile(db: Db, file: SourceFile): ImportFileResult {
     return {
       path: file.path,
       status: 'ok',
-      message: `${name}: ${parsed.format}, ${parsed.turns.length} turns, ${speakers} speakers`,
+      message: `${name}: ${parsed.detected}, ${parsed.turns.length} turns, ${speakers} speakers`,
       transcriptId,
     };
   } catch (err) {

@@ -15,7 +15,7 @@ export async function runImportJob(db: Db, paths: string[], ctx: JobContext): Pr
     if (ctx.signal.aborted) break;
     ctx.progress(i, files.length, `Importing ${basename(path)}`);
     const source = await readSource(path);
-    results.push('bytes' in source ? ingestFile(db, source) : source);
+    results.push('bytes' in source ? await ingestFile(db, source) : source);
   }
   ctx.progress(results.length - errors.length, files.length, 'Import finished');
   return { imports: results };
@@ -31,7 +31,7 @@ export async function runImportContentJob(
   for (const [i, f] of files.entries()) {
     if (ctx.signal.aborted) break;
     ctx.progress(i, files.length, `Importing ${f.name}`);
-    results.push(ingestFile(db, { path: basename(f.name), bytes: Buffer.from(f.dataBase64, 'base64') }));
+    results.push(await ingestFile(db, { path: basename(f.name), bytes: Buffer.from(f.dataBase64, 'base64') }));
     await new Promise((r) => setImmediate(r)); // let a cancel arrive between files
   }
   ctx.progress(results.length, files.length, 'Import finished');

@@ -8,16 +8,28 @@ import type { Facet, FacetAssignment } from './facets';
 import type { ThemeCluster } from './themes';
 import { dot, meanDirection } from './vectors';
 
+/** A drafted claim; `thin` when all its evidence comes from a single participant. */
+export type DraftBullet = Bullet & { thin: boolean };
+
+/** The card's four sections (shared/domain BULLET_SECTIONS) and the method's two further facets. */
+export type DraftSection = BulletSection | 'mentalModels' | 'decisionFactors';
+
 export interface DraftPersona {
   participantIds: number[];
+  /** Per participant id: how well they fit this persona, 0..1 (cosine to its centroid when grouped). */
+  fit: Record<number, number>;
   /** Placeholder such as "Persona A — invoices"; the researcher names the persona. */
   name: string;
   summary: string;
   definingQuoteId: number | null;
-  goals: Bullet[];
-  frustrations: Bullet[];
-  behaviors: Bullet[];
-  context: Bullet[];
+  goals: DraftBullet[];
+  frustrations: DraftBullet[];
+  behaviors: DraftBullet[];
+  context: DraftBullet[];
+  /** How these participants think the thing works; not on the card yet. */
+  mentalModels: DraftBullet[];
+  /** What makes them choose, stay or switch; not on the card yet. */
+  decisionFactors: DraftBullet[];
   /** Themes over-represented in this group compared with the others, most distinctive first. */
   themeIndexes: number[];
 }
@@ -35,6 +47,8 @@ export interface DraftPersonasInput {
   themes: readonly ThemeCluster[];
   facets: ReadonlyMap<number, FacetAssignment>;
   participants: readonly { id: number; name: string }[];
+  /** Participant fit from groupPersonas; participants missing from it fit 1. */
+  fit?: ReadonlyMap<number, number>;
 }
 
 export const DRAFT_RULES = {
@@ -53,11 +67,13 @@ export const DRAFT_RULES = {
   definingQuoteWords: { min: 8, max: 30 },
 } as const;
 
-const SECTION_OF: Record<Facet, BulletSection> = {
+const SECTION_OF: Record<Facet, DraftSection> = {
   goal: 'goals',
   frustration: 'frustrations',
   behavior: 'behaviors',
   context: 'context',
+  mentalModel: 'mentalModels',
+  decisionFactor: 'decisionFactors',
 };
 
 export function draftPersonas(input: DraftPersonasInput): DraftPersona[] {
@@ -82,7 +98,14 @@ export function draftPersonas(input: DraftPersonasInput): DraftPersona[] {
     const defining = definingQuote(own);
     if (defining) used.add(defining.id);
 
-    const sections: Record<BulletSection, Bullet[]> = { goals: [], frustrations: [], behaviors: [], context: [] };
+    const sections: Record<DraftSection, DraftBullet[]> = {
+      goals: [],
+      frustrations: [],
+      behaviors: [],
+      context: [],
+      mentalModels: [],
+      decisionFactors: [],
+    };
     for (const facet of Object.keys(SECTION_OF) as Facet[]) {
       const pool = own.filter((quote) => input.facets.get(quote.id)?.facet === facet && !used.has(quote.id));
       sections[SECTION_OF[facet]] = facetBullets(pool, (id) => input.facets.get(id)?.confidence ?? 0);
@@ -92,6 +115,7 @@ export function draftPersonas(input: DraftPersonasInput): DraftPersona[] {
     const people = [...group].map((id) => names.get(id) ?? `Participant ${id}`);
     return {
       participantIds: [...group],
+      fit: Object.fromEntries(group.map((id) => [id, input.fit?.get(id) ?? 1])),
       name: keyword ? `Persona ${letter} — ${keyword}` : `Persona ${letter}`,
       summary: summarise(people, own.length, themeIndexes.map((t) => input.themes[t]!.label), input.groups.length),
       definingQuoteId: defining?.id ?? null,
@@ -165,7 +189,7 @@ function closest(quotes: readonly DraftQuote[], centroid: Float32Array): DraftQu
  * then by more quotes, come first. Only a readable, clearly-faceted quote words a bullet while
  * there are enough of them; short or ambiguous ones still serve as evidence.
  */
-function facetBullets(pool: readonly DraftQuote[], confidenceOf: (id: number) => number): Bullet[] {
+function facetBullets(pool: readonly DraftQuote[], confidenceOf: (id: number) => number): DraftBullet[] {
   if (pool.length === 0) return [];
   const centroid = meanDirection(
     pool.map((quote) => quote.vector),
@@ -234,7 +258,11 @@ function facetBullets(pool: readonly DraftQuote[], confidenceOf: (id: number) =>
   return chosen
     .filter((claim, rank) => rank < DRAFT_RULES.minBullets || claim.members.length >= 2)
     .slice(0, DRAFT_RULES.maxBullets)
-    .map((claim) => ({ text: shortenQuote(claim.seed.text), evidence: claim.members.map((quote) => quote.id) }));
+    .map((claim) => ({
+      text: shortenQuote(claim.seed.text),
+      evidence: claim.members.map((quote) => quote.id),
+      thin: claim.people < 2,
+    }));
 }
 
 /** The seed, then one echo per further participant, then the closest remaining echoes. */

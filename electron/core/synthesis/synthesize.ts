@@ -16,11 +16,12 @@
 //   themes    { k, themes: [{ label, keywords, quoteIds (most central first), centroid, outlier? }], scores }
 //             themes 0..k-1, then the group of quotes that fit no theme (outlier: true) if any
 //   facets    Map quote id -> { facet, confidence }
-//   personas  { k, scores (silhouette per candidate k), groups (participant ids), drafts: DraftPersona[] }
+//   personas  { k, scores (silhouette per candidate k), groups (participant ids), clearlyBetterThanOne,
+//               fit (participant id -> 0..1), drafts: DraftPersona[] }
 
 import { draftPersonas, type DraftPersona, type DraftQuote } from './draftPersonas';
 import { classifyFacets, type Facet, type FacetAssignment } from './facets';
-import { groupPersonas, type PersonaCount } from './personas';
+import { groupPersonas, type PersonaCount, type PersonaGrouping } from './personas';
 import { deriveSeed } from './random';
 import { clusterThemes, type ClusterThemesResult } from './themes';
 
@@ -38,12 +39,7 @@ export interface SynthesisInput {
 export interface SynthesisOutput {
   themes: ClusterThemesResult;
   facets: Map<number, FacetAssignment>;
-  personas: {
-    k: number;
-    scores: Record<string, number>;
-    groups: number[][];
-    drafts: DraftPersona[];
-  };
+  personas: PersonaGrouping & { drafts: DraftPersona[] };
 }
 
 export function synthesize(input: SynthesisInput): SynthesisOutput {
@@ -80,6 +76,7 @@ export function synthesize(input: SynthesisInput): SynthesisOutput {
     themes: realThemes,
     facets,
     participants: input.participants,
+    fit: grouping.fit,
   });
   return { themes, facets, personas: { ...grouping, drafts } };
 }

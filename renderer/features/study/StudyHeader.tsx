@@ -1,14 +1,14 @@
 import { Badge, Button, Group, Text, Title, Tooltip } from '@mantine/core';
 import { IconX } from '@tabler/icons-react';
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import type { StudyInfo } from '../../../shared/domain';
 import { call } from '../../bridge';
 import { plural } from '../../format';
 
 const EIGHTEEN_MONTHS_MS = 18 * 30.44 * 24 * 3600 * 1000;
 
-/** Study name, counts, age of the research, and Close. */
-export function StudyHeader({ study, onClosed }: { study: StudyInfo; onClosed: () => void }) {
+/** Study name, counts, age of the research, the search box, and Close. */
+export function StudyHeader({ study, onClosed, search }: { study: StudyInfo; onClosed: () => void; search?: ReactNode }) {
   const [closing, setClosing] = useState(false);
   const { counts } = study;
   const researchDate = study.researchDate ? new Date(study.researchDate) : null;
@@ -46,6 +46,7 @@ export function StudyHeader({ study, onClosed }: { study: StudyInfo; onClosed: (
           </Tooltip>
         )}
       </Group>
+      {search}
       <Button variant="subtle" color="gray" leftSection={<IconX size={16} />} loading={closing} onClick={close}>
         Close study
       </Button>

@@ -1,55 +1,53 @@
 import { AppShell, Badge, NavLink, Stack, Text } from '@mantine/core';
-import { IconBulb, IconFileExport, IconFileText, IconUsers } from '@tabler/icons-react';
-import { useState, type ReactNode } from 'react';
+import { IconAddressBook, IconBulb, IconFileExport, IconFileText, IconUsers } from '@tabler/icons-react';
+import type { ReactNode } from 'react';
 import type { StudyInfo } from '../../../shared/domain';
 import { ExportScreen } from '../export/ExportScreen';
+import { ParticipantsScreen } from '../participants/ParticipantsScreen';
 import { PersonasScreen } from '../personas/PersonasScreen';
+import { SearchBox } from '../search/SearchBox';
+import { SearchScreen } from '../search/SearchScreen';
 import { ThemesScreen } from '../themes/ThemesScreen';
 import { TranscriptsScreen } from '../transcripts/TranscriptsScreen';
 import { TranscriptView } from '../transcripts/TranscriptView';
 import { ModelBanner } from './ModelBanner';
 import { StudyHeader } from './StudyHeader';
-
-export type Section = 'transcripts' | 'themes' | 'personas' | 'export';
+import { useStudyNav, type Section } from './useStudyNav';
 
 interface NavItem {
-  section: Section;
+  section: Exclude<Section, 'search'>;
   label: string;
   icon: ReactNode;
   count?: number;
 }
 
-/** The study home: header, section navigation and the active section. */
+/** The study home: header with search, section navigation and the active section. */
 export function StudyShell({ study, onClosed }: { study: StudyInfo; onClosed: () => void }) {
-  const [section, setSection] = useState<Section>('transcripts');
-  const [transcriptId, setTranscriptId] = useState<number | null>(null);
+  const nav = useStudyNav();
+  const { section, transcript } = nav;
 
-  const nav: NavItem[] = [
+  const items: NavItem[] = [
     { section: 'transcripts', label: 'Transcripts', icon: <IconFileText size={18} />, count: study.counts.transcripts },
+    { section: 'participants', label: 'Participants', icon: <IconAddressBook size={18} />, count: study.counts.participants },
     { section: 'themes', label: 'Themes', icon: <IconBulb size={18} />, count: study.counts.themes },
     { section: 'personas', label: 'Personas', icon: <IconUsers size={18} />, count: study.counts.personas },
     { section: 'export', label: 'Export', icon: <IconFileExport size={18} /> },
   ];
 
-  const go = (next: Section) => {
-    setSection(next);
-    setTranscriptId(null);
-  };
-
   return (
     <AppShell header={{ height: 64 }} navbar={{ width: 220, breakpoint: 0 }} padding="lg" bg="gray.0">
       <AppShell.Header>
-        <StudyHeader study={study} onClosed={onClosed} />
+        <StudyHeader study={study} onClosed={onClosed} search={<SearchBox value={nav.query} onChange={nav.search} onFocus={nav.resumeSearch} />} />
       </AppShell.Header>
       <AppShell.Navbar p="sm" aria-label="Study sections">
         <Stack gap={4}>
-          {nav.map((item) => (
+          {items.map((item) => (
             <NavLink
               key={item.section}
               label={item.label}
               leftSection={item.icon}
               active={section === item.section}
-              onClick={() => go(item.section)}
+              onClick={() => nav.go(item.section)}
               data-testid={`nav-${item.section}`}
               rightSection={
                 item.count !== undefined ? (
@@ -70,11 +68,13 @@ export function StudyShell({ study, onClosed }: { study: StudyInfo; onClosed: ()
         <Stack gap="lg" maw={1200} mx="auto" pb={140}>
           <ModelBanner />
           {section === 'transcripts' &&
-            (transcriptId === null ? (
-              <TranscriptsScreen onOpen={setTranscriptId} />
+            (transcript === null ? (
+              <TranscriptsScreen onOpen={(id) => nav.openTranscript(id)} />
             ) : (
-              <TranscriptView id={transcriptId} onBack={() => setTranscriptId(null)} />
+              <TranscriptView key={transcript.id} id={transcript.id} focus={transcript.focus} onBack={nav.closeTranscript} />
             ))}
+          {section === 'participants' && <ParticipantsScreen />}
+          {section === 'search' && <SearchScreen query={nav.query} onOpen={(hit) => nav.openTranscript(hit.transcriptId, hit.turnId)} />}
           {section === 'themes' && <ThemesScreen />}
           {section === 'personas' && <PersonasScreen />}
           {section === 'export' && <ExportScreen />}

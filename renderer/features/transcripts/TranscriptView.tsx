@@ -1,38 +1,53 @@
-import { Alert, Button, Group, Paper, Select, Skeleton, Stack, Text, Title } from '@mantine/core';
+import { Alert, Box, Button, Group, Paper, Skeleton, Stack } from '@mantine/core';
 import { IconArrowLeft } from '@tabler/icons-react';
-import { useMemo, useState } from 'react';
-import { call, errorMessage } from '../../bridge';
+import { useMemo, useRef } from 'react';
+import type { Highlight } from '../../../shared/domain';
 import { useCoreQuery } from '../../hooks/useCoreQuery';
 import { SPEAKER_COLORS } from '../../theme';
-import { plural } from '../../format';
-import { FORMAT_LABEL, formatDate } from './format';
+import { HighlightPopover } from './HighlightPopover';
+import { HighlightsPanel } from './HighlightsPanel';
+import { SpeakersPanel } from './SpeakersPanel';
+import { TranscriptHeader } from './TranscriptHeader';
 import { TurnItem } from './TurnItem';
+import { useFocusTurn } from './useFocusTurn';
+import { useTurnSelection } from './useTurnSelection';
 
-/** One transcript, turn by turn, with the interviewer choice. */
-export function TranscriptView({ id, onBack }: { id: number; onBack: () => void }) {
+const NO_HIGHLIGHTS: Highlight[] = [];
+
+function byTurnId(highlights: readonly Highlight[]): Map<number, Highlight[]> {
+  const map = new Map<number, Highlight[]>();
+  for (const h of highlights) map.set(h.turnId, [...(map.get(h.turnId) ?? []), h]);
+  return map;
+}
+
+interface Props {
+  id: number;
+  /** A turn to scroll to and light up on arrival, e.g. a search hit. */
+  focus?: { turnId: number; nonce: number } | null;
+  onBack: () => void;
+}
+
+/** One transcript, turn by turn, with its speakers' roles and the researcher's highlights. */
+export function TranscriptView({ id, focus = null, onBack }: Props) {
   const { data, error, refetch } = useCoreQuery('transcripts:get', { id });
-  const [saving, setSaving] = useState(false);
-  const [saveError, setSaveError] = useState<string | null>(null);
+  const marks = useCoreQuery('highlights:list', { transcriptId: id });
+  const turnsBox = useRef<HTMLDivElement>(null);
+  const { selection, clear } = useTurnSelection(turnsBox);
+  const { flashId, scrollTo } = useFocusTurn(focus, data !== undefined);
 
-  // Colours follow the order speakers first appear, so they stay put when the interviewer changes.
+  // Colours follow the order speakers first appear, so they stay put when roles change.
   const colors = useMemo(() => {
     const map = new Map<string, string>();
     data?.speakers.forEach((s, i) => map.set(s.name, SPEAKER_COLORS[i % SPEAKER_COLORS.length] ?? 'gray'));
     return map;
   }, [data]);
+  const turnsById = useMemo(() => new Map(data?.turns.map((t) => [t.id, t])), [data]);
+  const byTurn = useMemo(() => byTurnId(marks.data ?? NO_HIGHLIGHTS), [marks.data]);
+  const tagsInUse = useMemo(() => [...new Set(marks.data?.flatMap((h) => h.tags))].sort(), [marks.data]);
 
-  const setInterviewer = async (speaker: string | null) => {
-    if (!speaker || speaker === data?.interviewer) return;
-    setSaving(true);
-    setSaveError(null);
-    try {
-      await call('transcripts:setInterviewer', { id, speaker });
-      refetch();
-    } catch (err) {
-      setSaveError(errorMessage(err));
-    } finally {
-      setSaving(false);
-    }
+  const changed = () => {
+    refetch();
+    marks.refetch();
   };
 
   return (
@@ -46,34 +61,34 @@ export function TranscriptView({ id, onBack }: { id: number; onBack: () => void 
       {!data && !error && <Skeleton h={240} radius="md" />}
       {data && (
         <>
-          <Group justify="space-between" align="flex-end">
-            <div>
-              <Title order={2}>{data.fileName}</Title>
-              <Text size="sm" c="dimmed" data-testid="transcript-meta">
-                {FORMAT_LABEL[data.format]} · {plural(data.turnCount, 'turn')} · {plural(data.quoteCount, 'quote')} ·{' '}
-                {formatDate(data.interviewDate ?? data.importedAt)}
-              </Text>
-            </div>
-            <Select
-              label="Interviewer"
-              data-testid="interviewer-select"
-              w={240}
-              data={data.speakers.map((s) => ({ value: s.name, label: `${s.name} (${s.turnCount} turns)` }))}
-              value={data.interviewer}
-              onChange={(v) => void setInterviewer(v)}
-              disabled={saving}
-              allowDeselect={false}
-              placeholder="Choose the interviewer"
-            />
-          </Group>
-          {saveError && <Alert color="red">{saveError}</Alert>}
-          <Paper withBorder radius="md" p="md">
-            <Stack gap={2} data-testid="turns">
-              {data.turns.map((turn) => (
-                <TurnItem key={turn.id} turn={turn} color={colors.get(turn.speaker) ?? 'gray'} />
-              ))}
+          <TranscriptHeader transcript={data} onChanged={changed} />
+          <Group align="flex-start" gap="md" wrap="nowrap">
+            <Paper withBorder radius="md" p="md" style={{ flex: 1, minWidth: 0 }}>
+              <Box ref={turnsBox} pos="relative">
+                <Stack gap={2} data-testid="turns">
+                  {data.turns.map((turn) => (
+                    <TurnItem key={turn.id} turn={turn} color={colors.get(turn.speaker) ?? 'gray'} highlights={byTurn.get(turn.id) ?? NO_HIGHLIGHTS} flash={flashId === turn.id} />
+                  ))}
+                </Stack>
+                {selection && (
+                  <HighlightPopover
+                    key={`${selection.turnId}:${selection.start}:${selection.end}`}
+                    selection={selection}
+                    suggestions={tagsInUse}
+                    onClose={clear}
+                    onSaved={() => {
+                      clear();
+                      changed();
+                    }}
+                  />
+                )}
+              </Box>
+            </Paper>
+            <Stack gap="md" w={300} style={{ flexShrink: 0, position: 'sticky', top: 80, maxHeight: 'calc(100vh - 96px)', overflowY: 'auto' }}>
+              <SpeakersPanel transcript={data} colors={colors} onChanged={changed} />
+              <HighlightsPanel highlights={marks.data ?? NO_HIGHLIGHTS} turns={turnsById} onJump={scrollTo} onChanged={changed} />
             </Stack>
-          </Paper>
+          </Group>
         </>
       )}
     </Stack>

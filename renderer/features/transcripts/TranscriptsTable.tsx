@@ -61,7 +61,7 @@ export function TranscriptsTable({ onOpen }: { onOpen: (id: number) => void }) {
                   {t.interviewer ?? 'not set'}
                 </Text>
               </Table.Td>
-              <Table.Td ta="right">
+              <Table.Td ta="right" data-testid="transcript-quotes">
                 <Text size="sm">{t.quoteCount}</Text>
               </Table.Td>
               <Table.Td>

@@ -1,40 +1,52 @@
 import { Badge, Box, Group, Text } from '@mantine/core';
-import type { Turn } from '../../../shared/domain';
+import { memo } from 'react';
+import type { Highlight, Turn } from '../../../shared/domain';
 import { formatTimestamp } from './format';
+import classes from './TurnItem.module.css';
+import { TurnText } from './TurnText';
 
-/** One speaker turn; the interviewer's turns are muted so participants' words stand out. */
-export function TurnItem({ turn, color }: { turn: Turn; color: string }) {
-  const interviewer = turn.role === 'interviewer';
-  return (
-    <Box
-      data-testid="turn"
-      data-role={turn.role}
-      px="sm"
-      py={8}
-      style={{
-        borderLeft: `3px solid var(--mantine-color-${interviewer ? 'gray-4' : `${color}-5`})`,
-        background: interviewer ? 'var(--mantine-color-gray-0)' : undefined,
-        borderRadius: 4,
-      }}
-    >
-      <Group gap="xs" mb={2}>
-        <Text size="sm" fw={600} c={interviewer ? 'gray.7' : `${color}.8`} data-testid="turn-speaker">
-          {turn.speaker}
-        </Text>
-        {interviewer && (
-          <Badge size="xs" variant="outline" color="gray">
-            Interviewer
-          </Badge>
-        )}
-        {turn.startMs !== null && (
-          <Text size="xs" c="dimmed" ff="monospace">
-            {formatTimestamp(turn.startMs)}
-          </Text>
-        )}
-      </Group>
-      <Text size="sm" c={interviewer ? 'dimmed' : undefined} style={{ whiteSpace: 'pre-wrap', lineHeight: 1.55 }}>
-        {turn.text}
-      </Text>
-    </Box>
-  );
+interface Props {
+  turn: Turn;
+  color: string;
+  highlights: Highlight[];
+  /** Briefly lit up after a jump to this turn. */
+  flash: boolean;
 }
+
+/** One speaker turn; the interviewer's (and others') turns are muted so participants' words stand out. */
+export const TurnItem = memo(function TurnItem({ turn, color, highlights, flash }: Props) {
+  const muted = turn.role !== 'participant';
+  return (
+    <div id={`turn-${turn.id}`} data-testid={`turn-${turn.id}`} data-focused={flash || undefined} style={{ scrollMarginTop: 96 }}>
+      <Box
+        data-testid="turn"
+        data-role={turn.role}
+        px="sm"
+        py={8}
+        className={flash ? classes.flash : undefined}
+        style={{
+          borderLeft: `3px solid var(--mantine-color-${muted ? 'gray-4' : `${color}-5`})`,
+          background: muted ? 'var(--mantine-color-gray-0)' : undefined,
+          borderRadius: 4,
+        }}
+      >
+        <Group gap="xs" mb={2}>
+          <Text size="sm" fw={600} c={muted ? 'gray.7' : `${color}.8`} data-testid="turn-speaker">
+            {turn.speaker}
+          </Text>
+          {muted && (
+            <Badge size="xs" variant="outline" color="gray">
+              {turn.role === 'interviewer' ? 'Interviewer' : 'Other'}
+            </Badge>
+          )}
+          {turn.startMs !== null && (
+            <Text size="xs" c="dimmed" ff="monospace" data-testid="turn-time">
+              {formatTimestamp(turn.startMs)}
+            </Text>
+          )}
+        </Group>
+        <TurnText turn={turn} highlights={highlights} muted={muted} />
+      </Box>
+    </div>
+  );
+});

@@ -1,6 +1,15 @@
 import type { TranscriptFormat } from '../../../shared/domain';
 
-export const FORMAT_LABEL: Record<TranscriptFormat, string> = { text: 'Text', markdown: 'Markdown', webvtt: 'WebVTT' };
+export const FORMAT_LABEL: Record<TranscriptFormat, string> = {
+  text: 'Text',
+  markdown: 'Markdown',
+  webvtt: 'WebVTT',
+  srt: 'SRT',
+  docx: 'Word',
+  json: 'JSON',
+  tsv: 'TSV',
+  csv: 'CSV',
+};
 
 /** 83_000 -> "1:23", 3_723_000 -> "1:02:03". */
 export function formatTimestamp(ms: number): string {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { classifyFacets, FACET_PROTOTYPES, FACETS } from '../../../electron/core/synthesis/facets';
-import { plantedStudy } from './fixtures';
+import { createRng } from '../../../electron/core/synthesis/random';
+import { plantedStudy, randomUnit } from './fixtures';
 
 describe('facet prototypes', () => {
   it.each(FACETS)('has 8-15 distinct first-person sentences for %s', (facet) => {
@@ -38,5 +39,47 @@ describe('classifyFacets', () => {
 
   it('refuses a facet without prototypes', () => {
     expect(() => classifyFacets(vectors, { ...study.prototypeVectors, context: [] })).toThrow(/context/);
+  });
+});
+
+describe('the six facets and "other"', () => {
+  const study = plantedStudy([3, 3]);
+
+  it('covers goal, frustration, behavior, context, mental model and decision factor', () => {
+    expect(FACETS).toEqual(['goal', 'frustration', 'behavior', 'context', 'mentalModel', 'decisionFactor']);
+    expect(Object.keys(FACET_PROTOTYPES).sort()).toEqual([...FACETS].sort());
+  });
+
+  it('calls a quote far from every prototype "other"', () => {
+    const rng = createRng(3);
+    // Orthogonal to every prototype: its best facet scores about 0.
+    const far = randomUnit(rng);
+    const prototypes = Object.values(study.prototypeVectors).flat();
+    for (let round = 0; round < 20; round++) {
+      for (const p of prototypes) {
+        const d = far.reduce((sum, x, t) => sum + x * p[t]!, 0);
+        for (let t = 0; t < far.length; t++) far[t]! -= d * p[t]!;
+      }
+    }
+    const norm = Math.hypot(...far);
+    const result = classifyFacets(new Map([[1, far.map((x) => x / norm)], [2, study.prototypeVectors.goal[0]!]]), study.prototypeVectors);
+    expect(result.get(1)!.facet).toBe('other');
+    expect(result.get(2)!.facet).toBe('goal');
+    expect(classifyFacets(new Map([[1, far.map((x) => x / norm)]]), study.prototypeVectors, { minSimilarity: -1 }).get(1)!.facet).not.toBe('other');
+  });
+
+  it('can call a thin lead "other" when asked to', () => {
+    const goal = study.prototypeVectors.goal[0]!;
+    const frustration = study.prototypeVectors.frustration[0]!;
+    const between = goal.map((x, t) => x + frustration[t]!);
+    const vectors = new Map([[1, between]]);
+    expect(classifyFacets(vectors, study.prototypeVectors).get(1)!.facet).not.toBe('other');
+    expect(classifyFacets(vectors, study.prototypeVectors, { otherBelow: 1.01 }).get(1)!.facet).toBe('other');
+  });
+
+  it('takes any prototypes, e.g. a researcher’s own, and scores by the closest few', () => {
+    const one = { ...study.prototypeVectors, goal: [study.prototypeVectors.goal[0]!] };
+    expect(classifyFacets(new Map([[1, study.prototypeVectors.goal[0]!]]), one).get(1)!.facet).toBe('goal');
+    expect(() => classifyFacets(new Map(), study.prototypeVectors, { topPrototypes: 0 })).toThrow(/topPrototypes/);
   });
 });

@@ -53,8 +53,14 @@ describe('groupPersonas', () => {
   });
 
   it('gives no persona without participants and one for a single participant', () => {
-    expect(groupPersonas(inputFor([]))).toEqual({ k: 0, scores: {}, groups: [] });
-    expect(groupPersonas(inputFor([1]))).toEqual({ k: 1, scores: {}, groups: [[1]] });
+    expect(groupPersonas(inputFor([]))).toEqual({ k: 0, scores: {}, groups: [], clearlyBetterThanOne: false, fit: new Map() });
+    expect(groupPersonas(inputFor([1]))).toEqual({
+      k: 1,
+      scores: {},
+      groups: [[1]],
+      clearlyBetterThanOne: false,
+      fit: new Map([[1, 1]]),
+    });
   });
 
   it('with 2 participants: one persona on auto, two singletons when asked for 2', () => {
@@ -86,5 +92,42 @@ describe('groupPersonas', () => {
       seed: 1,
     });
     expect(result.groups.flat().sort()).toEqual([1, 2, 3, 4]);
+  });
+});
+
+describe('whether any grouping is clearly better than one group', () => {
+  it.each([
+    [[5, 4], 1],
+    [[4, 4, 4], 1],
+    [[3, 3, 2], 2],
+  ])('says yes for planted groups %j', (groups, seed) => {
+    expect(groupPersonas(inputFor(groups, 'auto', seed)).clearlyBetterThanOne).toBe(true);
+  });
+
+  it.each([[[6]], [[12]]])('says no for participants drawn from one group %j, though k-means still splits them', (groups) => {
+    const result = groupPersonas(inputFor(groups, 'auto', 2));
+    expect(result.k).toBeGreaterThanOrEqual(2);
+    expect(result.clearlyBetterThanOne).toBe(false);
+  });
+
+  it('answers for 2-4 groups whatever k was asked for', () => {
+    expect(groupPersonas(inputFor([5, 4], 4, 1)).clearlyBetterThanOne).toBe(true);
+    expect(groupPersonas(inputFor([1, 1], 2)).clearlyBetterThanOne).toBe(false); // 2 people: nothing to test
+  });
+});
+
+describe('participant fit', () => {
+  it('is 0..1 for every placed participant, lower for one who sits between groups', () => {
+    const input = inputFor([4, 4]);
+    // Participant 9 says half of what group 0 says and half of what group 1 says.
+    const between = { id: 9, quoteIds: [...input.participants[0]!.quoteIds.slice(0, 12), ...input.participants[4]!.quoteIds.slice(0, 12)] };
+    const result = groupPersonas({ ...input, participants: [...input.participants, between] });
+    expect([...result.fit.keys()].sort((a, b) => a - b)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9]);
+    for (const fit of result.fit.values()) {
+      expect(fit).toBeGreaterThanOrEqual(0);
+      expect(fit).toBeLessThanOrEqual(1);
+    }
+    const others = [...result.fit].filter(([id]) => id !== 9).map(([, fit]) => fit);
+    expect(result.fit.get(9)!).toBeLessThan(Math.min(...others));
   });
 });

@@ -45,7 +45,7 @@ describe('synthesize', () => {
   it('copes with an empty study', () => {
     const output = synthesize({ ...input([], 1) });
     expect(output.themes.k).toBe(0);
-    expect(output.personas).toEqual({ k: 0, scores: {}, groups: [], drafts: [] });
+    expect(output.personas).toEqual({ k: 0, scores: {}, groups: [], clearlyBetterThanOne: false, fit: new Map(), drafts: [] });
   });
 
   it.each([

@@ -1,0 +1,52 @@
+// What the researcher checks before importing: the detected source, and per speaker how much
+// they said, a sample, and the role Grounded proposes. Same role rules as the import itself.
+import type { SpeakerRole, TranscriptFormat } from '../../../shared/domain';
+import { proposeRoles } from '../ingest/writeTranscript';
+import { detectInterviewer } from './interviewer';
+import type { ParsedTranscript } from './types';
+
+/** Characters of the sample: a first sentence or two, enough to recognise who it is. */
+const SAMPLE_CHARS = 160;
+
+export interface SpeakerPreview {
+  name: string;
+  turns: number;
+  words: number;
+  sample: string;
+  proposedRole: SpeakerRole;
+}
+
+export interface TranscriptPreview {
+  format: TranscriptFormat;
+  detected: string;
+  speakers: SpeakerPreview[];
+}
+
+/** Speakers in order of first appearance; roles as the import would propose them (roleOf). */
+export function previewTranscript(parsed: ParsedTranscript): TranscriptPreview {
+  const roles = proposeRoles(parsed.turns, detectInterviewer(parsed.turns));
+  const bySpeaker = new Map<string, { turns: number; words: number; longest: string }>();
+  for (const t of parsed.turns) {
+    const s = bySpeaker.get(t.speaker) ?? { turns: 0, words: 0, longest: '' };
+    s.turns++;
+    s.words += t.text.split(/\s+/).filter(Boolean).length; // counted as roleOf counts them
+    if (t.text.length > s.longest.length) s.longest = t.text;
+    bySpeaker.set(t.speaker, s);
+  }
+  const speakers = [...bySpeaker].map(([name, s]): SpeakerPreview => ({
+    name,
+    turns: s.turns,
+    words: s.words,
+    sample: sampleOf(s.longest),
+    proposedRole: roles.get(name) ?? 'participant',
+  }));
+  return { format: parsed.format, detected: parsed.detected, speakers };
+}
+
+/** The start of a turn, cut at a word boundary. */
+function sampleOf(text: string): string {
+  const flat = text.replace(/\s+/g, ' ').trim();
+  if (flat.length <= SAMPLE_CHARS) return flat;
+  const cut = flat.lastIndexOf(' ', SAMPLE_CHARS);
+  return `${flat.slice(0, cut > 40 ? cut : SAMPLE_CHARS)}…`;
+}

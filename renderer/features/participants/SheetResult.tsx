@@ -1,0 +1,57 @@
+import { Alert, List, Stack, Text } from '@mantine/core';
+import type { OutputOf } from '../../../shared/ipc/contract';
+import { plural } from '../../format';
+
+type Result = OutputOf<'participants:importSheet'>;
+
+/** What a sheet import changed, and the rows it could not use. */
+export function SheetResult({ result, onClose }: { result: Result; onClose: () => void }) {
+  const problems = result.unmatched.length + result.errors.length;
+  return (
+    <Alert
+      data-testid="sheet-result"
+      variant="light"
+      color={problems > 0 ? 'orange' : 'teal'}
+      title={<span data-testid="sheet-updated">{`Sheet imported: ${plural(result.updated, 'participant')} updated`}</span>}
+      withCloseButton
+      closeButtonLabel="Dismiss sheet results"
+      onClose={onClose}
+    >
+      <Stack gap="xs">
+        {result.unmatched.length > 0 && (
+          <div>
+            <Text size="sm" fw={600}>
+              {plural(result.unmatched.length, 'row')} matched no participant
+            </Text>
+            <List size="sm" spacing={2}>
+              {result.unmatched.map((u) => (
+                <List.Item key={u.row} data-testid="sheet-unmatched">
+                  Row {u.row}: {u.key ? `“${u.key}”` : 'no participant id'}
+                </List.Item>
+              ))}
+            </List>
+          </div>
+        )}
+        {result.errors.length > 0 && (
+          <div>
+            <Text size="sm" fw={600}>
+              {plural(result.errors.length, 'problem')}; those rows were left as they were
+            </Text>
+            <List size="sm" spacing={2}>
+              {result.errors.map((e) => (
+                <List.Item key={e} data-testid="sheet-error">
+                  {e}
+                </List.Item>
+              ))}
+            </List>
+          </div>
+        )}
+        {problems > 0 && (
+          <Text size="xs" c="dimmed">
+            Rows count from the first row under the header. Fix the sheet and import it again; matched rows are simply updated again.
+          </Text>
+        )}
+      </Stack>
+    </Alert>
+  );
+}

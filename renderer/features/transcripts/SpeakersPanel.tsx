@@ -1,0 +1,61 @@
+import { Alert, Paper, Text } from '@mantine/core';
+import { useState } from 'react';
+import type { SpeakerRole, TranscriptDetail } from '../../../shared/domain';
+import { call, errorMessage } from '../../bridge';
+import { SpeakerRow } from './SpeakerRow';
+
+interface Props {
+  transcript: TranscriptDetail;
+  colors: Map<string, string>;
+  onChanged: () => void;
+}
+
+/** Who speaks in this transcript and as what: only participants' words become quotes. */
+export function SpeakersPanel({ transcript, colors, onChanged }: Props) {
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const names = transcript.speakers.map((s) => s.name);
+
+  const run = async (action: () => Promise<unknown>) => {
+    setBusy(true);
+    setError(null);
+    try {
+      await action();
+      onChanged();
+    } catch (err) {
+      setError(errorMessage(err));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const setRole = (speaker: string, role: SpeakerRole) => run(() => call('transcripts:setSpeakerRole', { id: transcript.id, speaker, role }));
+  const rename = (from: string, to: string) => run(() => call('transcripts:renameSpeaker', { id: transcript.id, from, to }));
+
+  return (
+    <Paper withBorder radius="md" p="sm" data-testid="speakers-panel">
+      <Text size="sm" fw={650}>
+        Speakers
+      </Text>
+      <Text size="xs" c="dimmed" mb="xs">
+        Only participants’ words become quotes.
+      </Text>
+      {error && (
+        <Alert color="red" p="xs" mb="xs" withCloseButton onClose={() => setError(null)}>
+          <Text size="xs">{error}</Text>
+        </Alert>
+      )}
+      {transcript.speakers.map((s) => (
+        <SpeakerRow
+          key={s.name}
+          speaker={s}
+          color={colors.get(s.name) ?? 'gray'}
+          names={names}
+          busy={busy}
+          onRole={(role) => void setRole(s.name, role)}
+          onRename={(to) => void rename(s.name, to)}
+        />
+      ))}
+    </Paper>
+  );
+}
