@@ -2,11 +2,13 @@ import { Center, Loader } from '@mantine/core';
 import { JobPanel } from './features/jobs/JobPanel';
 import { StartScreen } from './features/study/StartScreen';
 import { StudyShell } from './features/study/StudyShell';
+import { useStudyMenu } from './features/study/useStudyMenu';
 import { useCoreQuery } from './hooks/useCoreQuery';
 
 export function App() {
   const study = useCoreQuery('study:info', {});
   const info = study.data;
+  const menu = useStudyMenu(study.refetch);
 
   return (
     <>
@@ -17,7 +19,7 @@ export function App() {
       ) : info ? (
         <StudyShell study={info} onClosed={study.refetch} />
       ) : (
-        <StartScreen onOpened={study.refetch} loadError={study.error?.message ?? null} />
+        <StartScreen onOpened={study.refetch} loadError={menu.error ?? study.error?.message ?? null} />
       )}
       <JobPanel />
     </>

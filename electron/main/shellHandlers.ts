@@ -1,8 +1,9 @@
 import type { BrowserWindow, Dialog, Shell } from 'electron';
 import type { DialogKind, Handlers, ShellChannel } from '../../shared/ipc/contract';
+import { TRANSCRIPT_EXTENSIONS } from '../../shared/transcriptFiles';
 
 const transcriptFilters = [
-  { name: 'Transcripts', extensions: ['txt', 'md', 'markdown', 'vtt'] },
+  { name: 'Transcripts', extensions: [...TRANSCRIPT_EXTENSIONS] },
   { name: 'All files', extensions: ['*'] },
 ];
 const studyFilters = [{ name: 'Grounded study', extensions: ['grounded'] }];

@@ -191,6 +191,7 @@ export interface Events {
 }
 export type MenuCommand = 'newStudy' | 'openStudy' | 'openRecent' | 'import' | 'export' | 'closeStudy';
 export type EventName = keyof Events;
+export const eventNames = ['jobs:progress', 'jobs:finished', 'study:changed', 'menu:command'] as const satisfies readonly EventName[];
 
 export const channels = Object.keys(contract) as Channel[];
 

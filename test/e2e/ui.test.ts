@@ -1,6 +1,7 @@
 // The renderer, built, served by the harness and driven in a real Chromium: the flow a
 // researcher follows from an empty study to exported persona cards.
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { EventEmitter } from 'node:events';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
@@ -17,6 +18,19 @@ const shots = join(tmpdir(), 'grounded-e2e');
 const CHROMIUM = process.env.GROUNDED_CHROMIUM ?? '/usr/bin/chromium';
 /** expect.poll gives up after 1 s by default; a real import or save can take longer on a slow machine. */
 const WAIT = { timeout: 20_000 };
+
+/** Electron's File menu reaches the renderer as a 'menu:command' event; here the test sends it. */
+const menu = new EventEmitter();
+function withMenu(inner: CoreHost): CoreHost {
+  return {
+    ...inner,
+    on: (event, listener) => {
+      if (event !== 'menu:command') return inner.on(event, listener);
+      menu.on(event, listener as (p: unknown) => void);
+      return () => void menu.off(event, listener as (p: unknown) => void);
+    },
+  };
+}
 
 describe('renderer in the browser harness', () => {
   let dir: string;
@@ -46,7 +60,7 @@ describe('renderer in the browser harness', () => {
     dir = mkdtempSync(join(tmpdir(), 'grounded-e2e-'));
     mkdirSync(shots, { recursive: true });
     host = await createE2EHost(join(dir, 'settings'));
-    harness = await startHarness({ host, rendererDir });
+    harness = await startHarness({ host: withMenu(host), rendererDir });
     browser = await chromium.launch({
       executablePath: CHROMIUM,
       args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
@@ -406,6 +420,16 @@ describe('renderer in the browser harness', () => {
     await expect.poll(() => sam.count(), WAIT).toBe(0);
     await expect.poll(async () => Number(await dev.getByTestId('participant-quotes').textContent()), WAIT).toBe(devQuotes + samQuotes);
     expect(await dev.getByTestId('participant-aliases').textContent()).toContain('sam');
+  });
+
+  it('follows the File menu: Export and Import Transcripts…', async () => {
+    await page.getByTestId('nav-transcripts').click();
+    expect(menu.listenerCount('menu:command')).toBeGreaterThan(0);
+    menu.emit('menu:command', { command: 'export' });
+    await expect.poll(() => page.getByTestId('export-button').isVisible(), WAIT).toBe(true);
+    menu.emit('menu:command', { command: 'import' });
+    await expect.poll(() => page.getByTestId('path-prompt').isVisible(), WAIT).toBe(true);
+    await page.keyboard.press('Escape');
   });
 
   it('made no request beyond the harness on 127.0.0.1', () => {

@@ -35,7 +35,7 @@ describe('the grounded CLI (built)', () => {
   it('imports a folder with one line per file and exit 1 when a file failed, creating the study', () => {
     const dir = tmp();
     const study = join(dir, 'study.grounded');
-    const r = grounded(['import', study, transcriptsDir], dir);
+    const r = grounded(['import', study, ...goodTranscripts, join(transcriptsDir, 'bad')], dir);
     expect(r.code).toBe(1);
     const lines = r.stdout.trim().split('\n');
     expect(lines.filter((l) => l.startsWith('ok\t'))).toHaveLength(goodTranscripts.length + 2); // + cp1252, utf16

@@ -13,7 +13,7 @@ import {
   runHandler,
   shellContract,
   type CoreChannel,
-  type EventName,
+  eventNames,
   type Handlers,
   type IpcResult,
   type ShellChannel,
@@ -25,7 +25,7 @@ export const CONTENT_SECURITY_POLICY =
 
 const MAX_BODY_BYTES = 64 * 1024 * 1024;
 const HEARTBEAT_MS = 15_000;
-const EVENT_NAMES = ['jobs:progress', 'jobs:finished', 'study:changed'] as const satisfies readonly EventName[];
+const EVENT_NAMES = eventNames;
 
 const CONTENT_TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',

@@ -106,7 +106,7 @@ const CENTRAL_EUROPEAN = new Set(['windows-1250', 'ISO-8859-2']);
 const WESTERN = new Set(['windows-1252', 'ISO-8859-1', 'ISO-8859-15']);
 /** Central European must beat the best Western guess by this factor: they share most letters. */
 const CENTRAL_MARGIN = 1.5;
-/** chardet costs ~5 ms per KB; 16 KB of a transcript is thousands of words, plenty to tell scripts apart. */
+/** chardet costs 1-5 ms per KB; 16 KB of a transcript is thousands of words, plenty to tell scripts apart. */
 const SAMPLE_BYTES = 16 * 1024;
 
 /**

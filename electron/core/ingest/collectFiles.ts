@@ -1,9 +1,10 @@
 import { readdir, stat } from 'node:fs/promises';
 import { basename, extname, join, resolve } from 'node:path';
 import type { ImportFileResult } from '../../../shared/domain';
+import { TRANSCRIPT_EXTENSIONS } from '../../../shared/transcriptFiles';
 
 /** Extensions taken when walking a folder; a file named explicitly is always tried. */
-export const TRANSCRIPT_EXTENSIONS = new Set(['.txt', '.md', '.markdown', '.vtt']);
+const EXTENSIONS = new Set<string>(TRANSCRIPT_EXTENSIONS.map((e) => `.${e}`));
 
 export interface CollectedFiles {
   files: string[];
@@ -34,7 +35,7 @@ export async function collectFiles(paths: string[]): Promise<CollectedFiles> {
       if (e.name.startsWith('.')) continue;
       const full = join(dir, e.name);
       if (e.isDirectory()) await walk(full);
-      else if (e.isFile() && TRANSCRIPT_EXTENSIONS.has(extname(e.name).toLowerCase())) add(full);
+      else if (e.isFile() && EXTENSIONS.has(extname(e.name).toLowerCase())) add(full);
     }
   }
   for (const raw of paths) {

@@ -29,6 +29,7 @@ export async function ingestFile(db: Db, file: SourceFile): Promise<ImportFileRe
         format: parsed.format,
         contentHash: parsed.contentHash,
         interviewDate: parsed.interviewDate,
+        detected: parsed.detected,
       });
       insertTurns(db, id, parsed.turns);
       assignSpeakersAndQuotes(db, id, detectInterviewer(parsed.turns));

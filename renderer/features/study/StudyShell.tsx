@@ -1,6 +1,6 @@
 import { AppShell, Badge, NavLink, Stack, Text } from '@mantine/core';
 import { IconAddressBook, IconBulb, IconFileExport, IconFileText, IconUsers } from '@tabler/icons-react';
-import type { ReactNode } from 'react';
+import { useState, type ReactNode } from 'react';
 import type { StudyInfo } from '../../../shared/domain';
 import { ExportScreen } from '../export/ExportScreen';
 import { ParticipantsScreen } from '../participants/ParticipantsScreen';
@@ -10,6 +10,7 @@ import { SearchScreen } from '../search/SearchScreen';
 import { ThemesScreen } from '../themes/ThemesScreen';
 import { TranscriptsScreen } from '../transcripts/TranscriptsScreen';
 import { TranscriptView } from '../transcripts/TranscriptView';
+import { useBridgeEvent } from '../../hooks/useBridgeEvent';
 import { ModelBanner } from './ModelBanner';
 import { StudyHeader } from './StudyHeader';
 import { useStudyNav, type Section } from './useStudyNav';
@@ -24,6 +25,13 @@ interface NavItem {
 /** The study home: header with search, section navigation and the active section. */
 export function StudyShell({ study, onClosed }: { study: StudyInfo; onClosed: () => void }) {
   const nav = useStudyNav();
+  const [importRequested, setImportRequested] = useState(false);
+  useBridgeEvent('menu:command', ({ command }) => {
+    if (command === 'import') {
+      nav.go('transcripts');
+      setImportRequested(true);
+    } else if (command === 'export') nav.go('export');
+  });
   const { section, transcript } = nav;
 
   const items: NavItem[] = [
@@ -69,7 +77,7 @@ export function StudyShell({ study, onClosed }: { study: StudyInfo; onClosed: ()
           <ModelBanner />
           {section === 'transcripts' &&
             (transcript === null ? (
-              <TranscriptsScreen onOpen={(id) => nav.openTranscript(id)} />
+              <TranscriptsScreen onOpen={(id) => nav.openTranscript(id)} importRequested={importRequested} onImportOpened={() => setImportRequested(false)} />
             ) : (
               <TranscriptView key={transcript.id} id={transcript.id} focus={transcript.focus} onBack={nav.closeTranscript} />
             ))}

@@ -1,8 +1,9 @@
 import { Group, Paper, Text, ThemeIcon } from '@mantine/core';
 import { IconFileUpload } from '@tabler/icons-react';
 import { useEffect, useState, type DragEvent } from 'react';
+import { TRANSCRIPT_EXTENSIONS } from '../../../shared/transcriptFiles';
 
-const ACCEPTED = '.txt, .md, .vtt';
+const ACCEPTED = TRANSCRIPT_EXTENSIONS.map((e) => `.${e}`).join(', ');
 
 /** A drop target for transcript files. */
 export function DropZone({ onFiles, disabled }: { onFiles: (files: File[]) => void; disabled?: boolean }) {
@@ -56,7 +57,7 @@ export function DropZone({ onFiles, disabled }: { onFiles: (files: File[]) => vo
         <div>
           <Text fw={500}>Drop transcripts here</Text>
           <Text size="sm" c="dimmed">
-            Plain text, Markdown or WebVTT ({ACCEPTED})
+            Text, Markdown, captions, Word, CSV or JSON ({ACCEPTED})
           </Text>
         </div>
       </Group>

@@ -1,6 +1,6 @@
 import { Alert, Button, Group, Menu, Stack, Text, Title } from '@mantine/core';
 import { IconChevronDown, IconFileImport } from '@tabler/icons-react';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { DialogKind } from '../../../shared/ipc/contract';
 import { errorMessage } from '../../bridge';
 import { usePickPaths } from '../../components/PathPrompt';
@@ -11,7 +11,16 @@ import { TranscriptsTable } from './TranscriptsTable';
 import { useImport } from './useImport';
 
 /** The study's transcripts, and the ways to bring more in. */
-export function TranscriptsScreen({ onOpen }: { onOpen: (id: number) => void }) {
+/** `importRequested` is set by File > Import Transcripts…: open the picker, then acknowledge. */
+export function TranscriptsScreen({
+  onOpen,
+  importRequested = false,
+  onImportOpened,
+}: {
+  onOpen: (id: number) => void;
+  importRequested?: boolean;
+  onImportOpened?: () => void;
+}) {
   const pickPaths = usePickPaths();
   const imports = useImport();
   const importing = useIsRunning('import');
@@ -26,6 +35,13 @@ export function TranscriptsScreen({ onOpen }: { onOpen: (id: number) => void }) 
       setPickError(errorMessage(err));
     }
   };
+
+  useEffect(() => {
+    if (!importRequested) return;
+    onImportOpened?.();
+    void pickAndImport('importFiles');
+    // Runs once per request: the flag is cleared by onImportOpened.
+  }, [importRequested]);
 
   const error = pickError ?? imports.error;
 

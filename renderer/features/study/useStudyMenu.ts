@@ -1,0 +1,28 @@
+import { useState } from 'react';
+import { call, errorMessage } from '../../bridge';
+import { usePickPaths } from '../../components/PathPrompt';
+import { useBridgeEvent } from '../../hooks/useBridgeEvent';
+
+/**
+ * File > New Study, Open Study, Open Recent and Close Study from Electron's menu, wherever the
+ * researcher is. Import and Export are handled by the study shell.
+ */
+export function useStudyMenu(onChanged: () => void): { error: string | null } {
+  const pickPaths = usePickPaths();
+  const [error, setError] = useState<string | null>(null);
+  useBridgeEvent('menu:command', ({ command, path }) => {
+    const run = async () => {
+      if (command === 'newStudy' || command === 'openStudy') {
+        const picked = (await pickPaths(command === 'newStudy' ? 'createStudy' : 'openStudy'))?.[0];
+        if (!picked) return;
+        await call(command === 'newStudy' ? 'study:create' : 'study:open', { path: picked });
+      } else if (command === 'openRecent' && path) await call('study:open', { path });
+      else if (command === 'closeStudy') await call('study:close', {});
+      else return;
+      onChanged();
+    };
+    setError(null);
+    run().catch((err: unknown) => setError(errorMessage(err)));
+  });
+  return { error };
+}
