@@ -201,3 +201,24 @@ export interface Highlight {
   tags: string[];
   quoteId: number | null;
 }
+
+export interface SpeakerPreview {
+  name: string;
+  turns: number;
+  words: number;
+  sample: string;
+  proposedRole: SpeakerRole;
+}
+
+/** What the researcher checks before a file is imported. */
+export type FilePreview =
+  | { path: string; ok: true; format: TranscriptFormat; detected: string; turns: number; speakers: SpeakerPreview[]; duplicateOf: string | null }
+  | { path: string; ok: false; message: string };
+
+/** The researcher's decisions about one file's speakers, applied as it is imported. */
+export interface SpeakerChoices {
+  /** Speaker label -> new label; two labels renamed alike are merged. */
+  renames?: Record<string, string>;
+  /** Speaker label (after renames) -> role. */
+  roles?: Record<string, SpeakerRole>;
+}

@@ -20,6 +20,7 @@ import { listPersonas, listThemes, updatePersona } from './db/queries/synthesis'
 import { deleteTranscript, getTranscript, listTranscripts } from './db/queries/transcripts';
 import type { Embedder } from './embeddings/embedder';
 import { MODEL_ID, defaultModelsDir, modelStatus } from './embeddings/model';
+import { previewFiles } from './ingest/previewFiles';
 import { renameSpeaker, setInterviewer, setSpeakerRole } from './ingest/speakers';
 import { applyRoles } from './ingest/writeTranscript';
 import { applySheet } from './participants/sheet';
@@ -170,6 +171,7 @@ export class Core {
       'transcripts:setInterviewer': ({ id, speaker }) => this.changed('interviewer changed', setInterviewer(this.db(), id, speaker)),
       'transcripts:setSpeakerRole': ({ id, speaker, role }) => this.changed('speaker role changed', setSpeakerRole(this.db(), id, speaker, role)),
       'transcripts:renameSpeaker': ({ id, from, to }) => this.changed('speaker renamed', renameSpeaker(this.db(), id, from, to)),
+      'transcripts:preview': async ({ paths }) => ({ files: await previewFiles(this.db(), paths) }),
       'transcripts:delete': ({ id }) => {
         deleteTranscript(this.requireStudy().db, id);
         this.emit('study:changed', { reason: 'transcript deleted' });
@@ -228,7 +230,7 @@ export class Core {
     const study = this.requireStudy();
     switch (spec.kind) {
       case 'import':
-        return this.jobs.start('import', (ctx) => runImportJob(study.db, spec.paths, ctx));
+        return this.jobs.start('import', (ctx) => runImportJob(study.db, spec.paths, ctx, spec.speakers));
       case 'importContent':
         return this.jobs.start('import', (ctx) => runImportContentJob(study.db, spec.files, ctx));
       case 'synthesize':

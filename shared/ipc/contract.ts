@@ -3,6 +3,7 @@
 // so a renamed field breaks the build rather than the user.
 import { z } from 'zod';
 import type {
+  FilePreview,
   Highlight,
   ModelStatus,
   ParticipantDetail,
@@ -44,8 +45,20 @@ export type PersonaCount = z.infer<typeof personaCountSchema>;
 export const exportFormatSchema = z.enum(['pdf', 'md', 'json']);
 export type ExportFormat = z.infer<typeof exportFormatSchema>;
 
+const speakerChoicesSchema = z
+  .object({
+    renames: z.record(z.string().min(1).max(200), z.string().trim().min(1).max(200)).optional(),
+    roles: z.record(z.string().min(1).max(200), z.enum(['interviewer', 'participant', 'other'])).optional(),
+  })
+  .strict();
+
 export const jobSpecSchema = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('import'), paths: z.array(z.string().min(1)).min(1).max(10000) }),
+  z.object({
+    kind: z.literal('import'),
+    paths: z.array(z.string().min(1)).min(1).max(10000),
+    /** Per file path: the researcher's speaker decisions from the preview. */
+    speakers: z.record(z.string(), speakerChoicesSchema).optional(),
+  }),
   z.object({
     kind: z.literal('importContent'),
     files: z
@@ -108,6 +121,10 @@ export const coreContract = {
     output: {} as TranscriptDetail,
   },
   'transcripts:delete': { input: z.object({ id }).strict(), output: null },
+  'transcripts:preview': {
+    input: z.object({ paths: z.array(z.string().min(1)).min(1).max(10000) }).strict(),
+    output: {} as { files: FilePreview[] },
+  },
   'transcripts:setSpeakerRole': {
     input: z.object({ id, speaker: speakerName, role: roleSchema }).strict(),
     output: {} as TranscriptDetail,

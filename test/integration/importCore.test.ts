@@ -112,3 +112,42 @@ describe('importing transcripts into a study (real SQLite file)', () => {
     expect(core.info()!.counts.participants).toBe(1);
   });
 });
+
+describe('preview before import', () => {
+  it('shows what was detected and who speaks, proposes roles, and writes nothing', async () => {
+    const core = await coreWithStudy(tmp());
+    const vtt = goodTranscripts[0]!;
+    const { files } = await core.handlers()['transcripts:preview']({ paths: [vtt, join(transcriptsDir, 'bad', 'empty.txt')] });
+    const [ok, bad] = files;
+    expect(ok).toMatchObject({ path: vtt, ok: true, format: 'webvtt', detected: expect.stringMatching(/VTT/i), duplicateOf: null });
+    if (!ok?.ok) throw new Error('expected a preview');
+    expect(ok.speakers.map((s) => [s.name, s.proposedRole])).toEqual([
+      ['Priya Raman', 'interviewer'],
+      ['Nadia Haddad', 'participant'],
+      ['Ben Carter', 'participant'],
+    ]);
+    for (const s of ok.speakers) {
+      expect(s.turns).toBeGreaterThan(0);
+      expect(s.sample.length).toBeGreaterThan(10);
+    }
+    expect(bad).toMatchObject({ ok: false, message: expect.stringMatching(/^empty\.txt: /) });
+    expect(core.info()!.counts.transcripts).toBe(0);
+  });
+
+  it('imports with the researcher’s renames and roles', async () => {
+    const core = await coreWithStudy(tmp());
+    const vtt = goodTranscripts[0]!;
+    const finished = await core.startJob({
+      kind: 'import',
+      paths: [vtt],
+      speakers: { [vtt]: { renames: { 'Ben Carter': 'Ben' }, roles: { 'Nadia Haddad': 'other' } } },
+    }).done;
+    expect(finished.result?.imports?.[0]?.status).toBe('ok');
+    const [t] = await core.handlers()['transcripts:list']({});
+    expect(t!.participants).toEqual(['Ben']);
+    const detail = await core.handlers()['transcripts:get']({ id: t!.id });
+    expect(detail.speakers.find((s) => s.name === 'Nadia Haddad')?.role).toBe('other');
+    const { files } = await core.handlers()['transcripts:preview']({ paths: [vtt] });
+    expect(files[0]).toMatchObject({ ok: true, duplicateOf: 'focus-call.vtt' });
+  });
+});

@@ -1,6 +1,6 @@
 // What the researcher checks before importing: the detected source, and per speaker how much
 // they said, a sample, and the role Grounded proposes. Same role rules as the import itself.
-import type { SpeakerRole, TranscriptFormat } from '../../../shared/domain';
+import type { SpeakerPreview, TranscriptFormat } from '../../../shared/domain';
 import { proposeRoles } from '../ingest/writeTranscript';
 import { detectInterviewer } from './interviewer';
 import type { ParsedTranscript } from './types';
@@ -8,13 +8,7 @@ import type { ParsedTranscript } from './types';
 /** Characters of the sample: a first sentence or two, enough to recognise who it is. */
 const SAMPLE_CHARS = 160;
 
-export interface SpeakerPreview {
-  name: string;
-  turns: number;
-  words: number;
-  sample: string;
-  proposedRole: SpeakerRole;
-}
+export type { SpeakerPreview } from '../../../shared/domain';
 
 export interface TranscriptPreview {
   format: TranscriptFormat;

@@ -1,9 +1,10 @@
 import { basename } from 'node:path';
-import type { ImportFileResult } from '../../../shared/domain';
+import type { ImportFileResult, SpeakerChoices } from '../../../shared/domain';
+import type { ParsedTranscript } from '../importers/parse';
 import { transaction, type Db } from '../db/open';
 import { findTranscriptByHash, insertTranscript, insertTurns } from '../db/queries/transcripts';
 import { ImportError, detectInterviewer, parseTranscriptFile } from '../importers/parse';
-import { assignSpeakersAndQuotes } from './writeTranscript';
+import { applyRoles, proposeRoles } from './writeTranscript';
 
 export interface SourceFile {
   /** Where it came from: a path on disk, or a dropped file's name. */
@@ -16,10 +17,10 @@ export interface SourceFile {
  * (Word documents are unzipped) and finishes before the transaction opens, which stays synchronous
  * so no other work can interleave with its writes.
  */
-export async function ingestFile(db: Db, file: SourceFile): Promise<ImportFileResult> {
+export async function ingestFile(db: Db, file: SourceFile, choices?: SpeakerChoices): Promise<ImportFileResult> {
   const name = basename(file.path);
   try {
-    const parsed = await parseTranscriptFile(name, file.bytes);
+    const parsed = withRenames(await parseTranscriptFile(name, file.bytes), choices?.renames);
     const dup = findTranscriptByHash(db, parsed.contentHash);
     if (dup) return { path: file.path, status: 'skipped', message: `${name}: already imported (same content as ${dup.fileName})`, transcriptId: dup.id };
     const transcriptId = transaction(db, () => {
@@ -32,7 +33,9 @@ export async function ingestFile(db: Db, file: SourceFile): Promise<ImportFileRe
         detected: parsed.detected,
       });
       insertTurns(db, id, parsed.turns);
-      assignSpeakersAndQuotes(db, id, detectInterviewer(parsed.turns));
+      const roles = proposeRoles(parsed.turns, detectInterviewer(parsed.turns));
+      for (const [speaker, role] of Object.entries(choices?.roles ?? {})) if (roles.has(speaker)) roles.set(speaker, role);
+      applyRoles(db, id, roles);
       return id;
     });
     const speakers = new Set(parsed.turns.map((t) => t.speaker)).size;
@@ -46,4 +49,10 @@ export async function ingestFile(db: Db, file: SourceFile): Promise<ImportFileRe
     const message = err instanceof ImportError ? err.message : `${name}: could not import (${(err as Error).message})`;
     return { path: file.path, status: 'error', message };
   }
+}
+
+/** Applies the researcher's renames; consecutive turns that now share a speaker stay separate turns. */
+function withRenames(parsed: ParsedTranscript, renames: Record<string, string> | undefined): ParsedTranscript {
+  if (!renames || Object.keys(renames).length === 0) return parsed;
+  return { ...parsed, turns: parsed.turns.map((t) => ({ ...t, speaker: renames[t.speaker] ?? t.speaker })) };
 }

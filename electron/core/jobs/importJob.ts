@@ -1,6 +1,6 @@
 import { readFile, stat } from 'node:fs/promises';
 import { basename } from 'node:path';
-import type { ImportFileResult, JobFinished } from '../../../shared/domain';
+import type { ImportFileResult, JobFinished, SpeakerChoices } from '../../../shared/domain';
 import type { Db } from '../db/open';
 import { collectFiles } from '../ingest/collectFiles';
 import { ingestFile, type SourceFile } from '../ingest/ingestFile';
@@ -8,14 +8,19 @@ import { MAX_TRANSCRIPT_BYTES as MAX_FILE_BYTES } from '../importers/parse';
 import type { JobContext } from './runner';
 
 /** Imports files and folders from disk, one transaction per file; a cancel keeps what was imported. */
-export async function runImportJob(db: Db, paths: string[], ctx: JobContext): Promise<JobFinished['result']> {
+export async function runImportJob(
+  db: Db,
+  paths: string[],
+  ctx: JobContext,
+  speakers: Record<string, SpeakerChoices> = {},
+): Promise<JobFinished['result']> {
   const { files, errors } = await collectFiles(paths);
   const results: ImportFileResult[] = [...errors];
   for (const [i, path] of files.entries()) {
     if (ctx.signal.aborted) break;
     ctx.progress(i, files.length, `Importing ${basename(path)}`);
     const source = await readSource(path);
-    results.push('bytes' in source ? await ingestFile(db, source) : source);
+    results.push('bytes' in source ? await ingestFile(db, source, speakers[path]) : source);
   }
   ctx.progress(results.length - errors.length, files.length, 'Import finished');
   return { imports: results };
@@ -38,7 +43,7 @@ export async function runImportContentJob(
   return { imports: results };
 }
 
-async function readSource(path: string): Promise<SourceFile | ImportFileResult> {
+export async function readSource(path: string): Promise<SourceFile | ImportFileResult> {
   const name = basename(path);
   try {
     const s = await stat(path);
