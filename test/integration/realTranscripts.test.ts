@@ -82,7 +82,7 @@ describe.skipIf(!present)('real transcripts: open-source-sustainability (16 inte
     }
     expect(error).toBeInstanceOf(ImportError);
     expect((error as ImportError).code).toBe('no_turns');
-    expect((error as ImportError).message).toMatch(/^_interview-protocol\.md: found turns of only one speaker \(INTERVIEWER\)/);
+    expect((error as ImportError).message).toMatch(/^_interview-protocol\.md: has no participant turns: only one speaker \(INTERVIEWER\)/);
   });
 
   it('quotes come from participants only, never from blockquoted lines; prints counts and throughput', () => {
@@ -112,5 +112,29 @@ describe.skipIf(!present)('real transcripts: open-source-sustainability (16 inte
     console.log(
       [...rows, `total: ${mb.toFixed(2)} MB, ${quotesTotal} quotes; parse ${parseMs.toFixed(0)} ms = ${(mb / (parseMs / 1000)).toFixed(1)} MB/s (after warm-up)`].join('\n'),
     );
+  });
+});
+
+describe.skipIf(!present)('real transcripts imported into a study', () => {
+  it('yields 6 participants across 16 transcripts, MEL interviewing, the guide reported', async () => {
+    const { mkdtempSync, rmSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const { coreWithStudy, importAll } = await import('../helpers/core');
+    const tmp = mkdtempSync(path.join(tmpdir(), 'grounded-oss-'));
+    try {
+      const core = await coreWithStudy(tmp);
+      const results = await importAll(core, [dir]);
+      const protocol = results.find((r) => r.path.endsWith('_interview-protocol.md'));
+      expect(protocol).toMatchObject({ status: 'error', message: expect.stringMatching(/has no participant turns/) });
+      expect(results.filter((r) => r.status === 'ok')).toHaveLength(16);
+      const transcripts = await core.handlers()['transcripts:list']({});
+      expect(new Set(transcripts.map((t) => t.interviewer))).toEqual(new Set(['MEL']));
+      const people = await core.handlers()['participants:list']({});
+      expect(people.map((p) => p.name).sort()).toEqual(['Donald', 'Ernest', 'Jackie', 'Naomi', 'Nick', 'Terri']);
+      expect(people.find((p) => p.name === 'Naomi')?.transcriptCount).toBe(3);
+      await core.close();
+    } finally {
+      rmSync(tmp, { recursive: true, force: true });
+    }
   });
 });

@@ -140,7 +140,7 @@ describe('parseTranscript: files that are not transcripts', () => {
     ['bad/whitespace.txt', 'empty', /bad\/whitespace\.txt: .*only blank space/],
     ['bad/binary.txt', 'binary', /bad\/binary\.txt: looks like a binary file, not a transcript text \(it starts like a PNG image\)/],
     ['bad/no-speakers.txt', 'no_turns', /bad\/no-speakers\.txt: no speaker turns found; expected lines that start with the speaker's name/],
-    ['bad/monologue.txt', 'no_turns', /bad\/monologue\.txt: found turns of only one speaker \(Sam\)/],
+    ['bad/monologue.txt', 'no_turns', /bad\/monologue\.txt: has no participant turns: only one speaker \(Sam\)/],
   ] as const)('%s is refused as %s, naming the file', (file, code, message) => {
     const err = importErrorOf(() => parseFixture(file));
     expect(err.code).toBe(code);

@@ -63,7 +63,7 @@ function fromText(fileName: string, bytes: Uint8Array, decoded: string, inWord: 
     throw new ImportError(
       'no_turns',
       fileName,
-      `found turns of only one speaker (${[...speakers][0] ?? ''}); a transcript needs at least two speakers, each line starting with their name, like "Alex: I usually pay rent first."`,
+      `has no participant turns: only one speaker (${[...speakers][0] ?? ''}) speaks, as in an interview guide or a monologue; a transcript needs at least two speakers, each line starting with their name, like "Alex: I usually pay rent first."`,
     );
   }
   return {
