@@ -21,9 +21,13 @@ export function generateTranscripts(dir: string, n: number, fixturesDir: string)
     .filter((f) => /\.(txt|md)$/.test(f))
     .map((f) => readFileSync(join(fixturesDir, f), 'utf8'));
   mkdirSync(dir, { recursive: true });
+  // About 40 KB each, the size of a one-hour interview: the fixture talk repeated with variations.
   for (let i = 0; i < n; i++) {
-    const text = sources[i % sources.length]!.replace(/\b(budget|money|month|app)\b/g, (w) => `${w}${i % 97}`);
-    writeFileSync(join(dir, `t${String(i).padStart(5, '0')}.txt`), `${text}\n\nInterviewer: Anything else, ${i}?\n`);
+    const parts: string[] = [];
+    for (let r = 0; r < 8; r++) {
+      parts.push(sources[(i + r) % sources.length]!.replace(/\b(budget|money|month|app|bank|plan)\b/g, (w) => `${w}${(i * 8 + r) % 97}`));
+    }
+    writeFileSync(join(dir, `t${String(i).padStart(5, '0')}.txt`), `${parts.join('\n\n')}\n\nInterviewer: Anything else, ${i}?\n`);
   }
 }
 

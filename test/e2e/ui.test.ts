@@ -104,6 +104,16 @@ describe('renderer in the browser harness', () => {
     await page.getByLabel('Paths to import, one per line').fill([...good, bad].join('\n'));
     await page.getByTestId('path-prompt-submit').click();
 
+    // Nothing is written until the researcher has seen the preview and confirmed it.
+    const preview = page.getByTestId('import-preview');
+    await expect.poll(() => preview.getByTestId('preview-file').count(), WAIT).toBe(4);
+    expect(await preview.locator('[data-testid=preview-file][data-file="scan.docx"]').getAttribute('data-status')).toBe('error');
+    expect(await preview.locator('[data-testid=preview-file][data-file="focus-call.vtt"]').getByTestId('preview-detected').textContent()).toBe('Zoom WebVTT');
+    expect(await page.getByTestId('import-preview-confirm').textContent()).toBe('Import 3 files');
+    const none = await host.invoke('transcripts:list', {});
+    expect(none.ok && none.value).toEqual([]);
+    await page.getByTestId('import-preview-confirm').click();
+
     const results = page.getByTestId('import-result');
     await expect.poll(() => results.count(), WAIT).toBe(4);
     expect(await page.locator('[data-testid=import-result][data-status=ok]').count()).toBe(3);
@@ -385,6 +395,7 @@ describe('renderer in the browser harness', () => {
     await page.getByTestId('import-button').click();
     await page.getByLabel('Paths to import, one per line').fill(join(fixtures, 'interview-sam.md'));
     await page.getByTestId('path-prompt-submit').click();
+    await page.getByTestId('import-preview-confirm').click();
     await expect.poll(() => page.getByTestId('transcript-row').count(), WAIT).toBe(5);
 
     await page.getByTestId('nav-participants').click();
@@ -420,6 +431,72 @@ describe('renderer in the browser harness', () => {
     await expect.poll(() => sam.count(), WAIT).toBe(0);
     await expect.poll(async () => Number(await dev.getByTestId('participant-quotes').textContent()), WAIT).toBe(devQuotes + samQuotes);
     expect(await dev.getByTestId('participant-aliases').textContent()).toContain('sam');
+  });
+
+  it('previews an import, and records the speakers as the researcher corrected them', async () => {
+    const file = join(fixtures, 'formats', 'zoom-focus-group.vtt');
+    const openPreview = async () => {
+      await page.getByTestId('import-button').click();
+      await page.getByLabel('Paths to import, one per line').fill(file);
+      await page.getByTestId('path-prompt-submit').click();
+      await expect.poll(() => page.getByTestId('preview-file').count(), WAIT).toBe(1);
+    };
+    await page.getByTestId('nav-transcripts').click();
+    const rowsBefore = await page.getByTestId('transcript-row').count();
+
+    // Cancel imports nothing.
+    await openPreview();
+    await page.getByRole('button', { name: 'Cancel' }).click();
+    await expect.poll(() => page.getByTestId('import-preview').count(), WAIT).toBe(0);
+    expect(await page.getByTestId('transcript-row').count()).toBe(rowsBefore);
+
+    await openPreview();
+    const section = page.getByTestId('preview-file');
+    expect(await section.getByTestId('preview-detected').textContent()).toBe('Zoom WebVTT');
+    expect(await section.getByTestId('preview-summary').textContent()).toContain('9 turns');
+    const speaker = (name: string) => section.locator(`[data-testid=preview-speaker][data-speaker="${name}"]`);
+    const roles = () => section.getByTestId('preview-speaker').evaluateAll((rows) => rows.map((r) => [r.getAttribute('data-speaker'), r.getAttribute('data-role')]));
+    expect(await roles()).toEqual([
+      ['Moderator', 'interviewer'],
+      ['Amara Nwosu', 'participant'],
+      ['Jake Miller', 'participant'],
+      ['Sofia Rossi', 'participant'],
+    ]);
+
+    // One interviewer per file: choosing another demotes the first.
+    await speaker('Amara Nwosu').getByText('Interviewer', { exact: true }).click();
+    await expect.poll(() => speaker('Moderator').getAttribute('data-role'), WAIT).toBe('participant');
+    await speaker('Moderator').getByText('Interviewer', { exact: true }).click();
+    await expect.poll(() => speaker('Amara Nwosu').getAttribute('data-role'), WAIT).toBe('participant');
+
+    // Renaming onto another speaker's name says it merges them; putting the name back undoes it.
+    const jake = speaker('Jake Miller').getByRole('textbox', { name: 'Name of Jake Miller' });
+    await jake.fill('Amara Nwosu');
+    expect(await speaker('Jake Miller').getByTestId('preview-rename-hint').textContent()).toBe('Merges into Amara Nwosu: one speaker');
+    await jake.fill('Jake Miller');
+    expect(await speaker('Jake Miller').getByTestId('preview-rename-hint').count()).toBe(0);
+
+    await speaker('Moderator').getByRole('textbox', { name: 'Name of Moderator' }).fill('Lena Park');
+    await speaker('Sofia Rossi').getByText('Other', { exact: true }).click();
+    await expect.poll(() => speaker('Sofia Rossi').getAttribute('data-role'), WAIT).toBe('other');
+    expect(await speaker('Moderator').getAttribute('data-role')).toBe('interviewer');
+    await shot('15-import-preview');
+    await page.getByTestId('import-preview-confirm').click();
+
+    await expect.poll(() => page.locator('[data-testid=import-result][data-status=ok]').count(), WAIT).toBe(1);
+    const row = transcriptRow('zoom-focus-group.vtt');
+    await expect.poll(() => row.count(), WAIT).toBe(1);
+    const cells = await row.locator('td').allTextContents();
+    expect(cells.slice(2, 4)).toEqual(['Amara Nwosu, Jake Miller', 'Lena Park']);
+    const listed = await host.invoke('transcripts:list', {});
+    const id = listed.ok ? listed.value.find((t) => t.fileName === 'zoom-focus-group.vtt')!.id : -1;
+    const detail = await host.invoke('transcripts:get', { id });
+    expect(detail.ok && detail.value.speakers.map((s) => [s.name, s.role, s.turnCount])).toEqual([
+      ['Lena Park', 'interviewer', 3],
+      ['Amara Nwosu', 'participant', 2],
+      ['Jake Miller', 'participant', 3],
+      ['Sofia Rossi', 'other', 1],
+    ]);
   });
 
   it('follows the File menu: Export and Import Transcripts…', async () => {

@@ -67,7 +67,8 @@ export function kmeans(matrix: VectorMatrix, k: number, options: KMeansOptions):
   let best: KMeansResult | null = null;
   for (let start = 0; start < nInit; start++) {
     space.kmeansPlusPlus(createRng(deriveSeed(options.seed, start)));
-    const result = space.refine(space.lloyd(maxIter, tol), refinePasses);
+    // Sampled restarts only pick a start for the full data, which is refined once at the end.
+    const result = space.refine(space.lloyd(maxIter, tol), sampled ? 0 : refinePasses);
     if (best === null || result.inertia < best.inertia) best = result;
   }
   if (!sampled) return best!;

@@ -53,7 +53,8 @@ export function chooseThemeCount(vectors: readonly Float32Array[] | VectorMatrix
   let best = candidates[0]!;
   for (const k of candidates) {
     if (k > sample.n - 1) break;
-    const fit = kmeans(sample, k, { seed: deriveSeed(seed, k), nInit: 2, maxIter: 30 });
+    // Quick fits: the choice needs the shape of each k, not its best optimum.
+    const fit = kmeans(sample, k, { seed: deriveSeed(seed, k), nInit: 2, maxIter: 30, refinePasses: 0 });
     const score = silhouetteScore(sample, fit.labels);
     scores[String(k)] = score;
     // Ties go to the smaller k: fewer themes are easier to read.

@@ -3,7 +3,7 @@
 // (outliers.ts says which) in one extra group, flagged `outlier: true` and listed last.
 
 import { classTfIdf, labelFromKeywords } from './keywords';
-import { kmeans } from './kmeans';
+import { kmeans, KMEANS_DEFAULTS } from './kmeans';
 import { findOutliers, OUTLIER_RULES } from './outliers';
 import { chooseThemeCount } from './themeCount';
 import { dotAt, meanDirection, toMatrix } from './vectors';
@@ -44,6 +44,16 @@ export interface ClusterThemesResult {
 }
 
 
+/**
+ * k-means restarts: 10 (scikit-learn's default) while the study is small enough to fit without
+ * sampling (at most 4000 quotes) and n·k stays under 400k, 4 otherwise. Ten restarts lifted
+ * banking77's V-measure at k = 77 from 0.796 to 0.800 (mean of 10 seeds) and steadied it (worst
+ * seed 0.787 -> 0.796); larger studies keep the time budget (10k quotes < 2 s).
+ */
+export function restartsFor(n: number, k: number): number {
+  return n <= KMEANS_DEFAULTS.sampleSize && n * k <= 400_000 ? 10 : 4;
+}
+
 /** Below this many quotes there is nothing to separate: everything is one theme. */
 const MIN_QUOTES_TO_CLUSTER = 4;
 
@@ -65,7 +75,7 @@ export function clusterThemes(input: ClusterThemesInput): ClusterThemesResult {
     ({ k: fitK, scores } = chooseThemeCount(matrix, seed));
   }
 
-  const fit = kmeans(matrix, fitK, { seed, nInit: 3 });
+  const fit = kmeans(matrix, fitK, { seed, nInit: restartsFor(matrix.n, fitK) });
   const keywords = classTfIdf(
     quotes.map((quote) => quote.text),
     fit.labels,

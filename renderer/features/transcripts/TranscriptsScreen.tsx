@@ -6,6 +6,7 @@ import { errorMessage } from '../../bridge';
 import { usePickPaths } from '../../components/PathPrompt';
 import { useIsRunning } from '../jobs/JobsProvider';
 import { DropZone } from './DropZone';
+import { ImportPreview } from './ImportPreview';
 import { ImportResults } from './ImportResults';
 import { TranscriptsTable } from './TranscriptsTable';
 import { useImport } from './useImport';
@@ -81,6 +82,14 @@ export function TranscriptsScreen({
         <Alert color="red" title="Import could not start" withCloseButton onClose={() => { setPickError(null); imports.clear(); }}>
           {error}
         </Alert>
+      )}
+      {imports.pending && (
+        <ImportPreview
+          key={imports.pending.paths.join('\n')}
+          pending={imports.pending}
+          onConfirm={(speakers) => void imports.confirmImport(speakers)}
+          onCancel={imports.cancelImport}
+        />
       )}
       {imports.job && <ImportResults job={imports.job} onClose={imports.clear} />}
       <DropZone onFiles={(files) => void imports.importDropped(files)} disabled={importing} />

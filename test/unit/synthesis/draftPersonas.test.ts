@@ -125,3 +125,55 @@ describe('draftPersonas', () => {
     }
   });
 });
+
+describe('draft persona extras', () => {
+  const study = plantedStudy([4, 4]);
+  const output = synthesize({
+    quotes: study.quotes,
+    participants: study.participants,
+    facetPrototypeVectors: study.prototypeVectors,
+    seed: 1,
+  });
+  const quoteById = new Map(study.quotes.map((q) => [q.id, q]));
+
+  it('drafts mental models and decision factors from their facets', () => {
+    for (const draft of output.personas.drafts) {
+      expect(draft.mentalModels.length).toBeGreaterThan(0);
+      expect(draft.decisionFactors.length).toBeGreaterThan(0);
+      for (const bullet of draft.mentalModels) for (const id of bullet.evidence) expect(output.facets.get(id)!.facet).toBe('mentalModel');
+      for (const bullet of draft.decisionFactors) for (const id of bullet.evidence) expect(output.facets.get(id)!.facet).toBe('decisionFactor');
+    }
+  });
+
+  it('marks a bullet thin exactly when its evidence comes from one participant', () => {
+    let thin = 0;
+    for (const draft of output.personas.drafts) {
+      for (const section of [...BULLET_SECTIONS, 'mentalModels', 'decisionFactors'] as const) {
+        for (const bullet of draft[section]) {
+          const people = new Set(bullet.evidence.map((id) => quoteById.get(id)!.participantId));
+          expect(bullet.thin).toBe(people.size === 1);
+          if (bullet.thin) thin++;
+        }
+      }
+    }
+    expect(thin).toBeGreaterThan(0); // the fixture has single-voice claims too
+  });
+
+  it('gives each participant of a persona a fit in 0..1, the grouping’s', () => {
+    for (const draft of output.personas.drafts) {
+      expect(Object.keys(draft.fit).map(Number).sort((a, b) => a - b)).toEqual([...draft.participantIds].sort((a, b) => a - b));
+      for (const id of draft.participantIds) {
+        expect(draft.fit[id]).toBe(output.personas.fit.get(id));
+        expect(draft.fit[id]).toBeGreaterThanOrEqual(0);
+        expect(draft.fit[id]).toBeLessThanOrEqual(1);
+      }
+    }
+  });
+
+  it('leaves quotes of facet "other" out of every section', () => {
+    const facets = new Map(output.facets);
+    for (const id of facets.keys()) facets.set(id, { facet: 'other', confidence: 0 });
+    const [draft] = draftPersonas({ groups: [[1, 2]], quotes: study.quotes, themes: output.themes.themes, facets, participants: study.participants });
+    for (const section of [...BULLET_SECTIONS, 'mentalModels', 'decisionFactors'] as const) expect(draft![section]).toEqual([]);
+  });
+});

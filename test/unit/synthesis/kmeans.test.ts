@@ -76,3 +76,34 @@ describe('kmeans', () => {
     expect(() => kmeans(matrix, 0, { seed: 1 })).toThrow(/k must be/);
   });
 });
+
+describe('kmeans refinement', () => {
+  it('never raises the inertia Lloyd’s iterations reached, and keeps every cluster non-empty', () => {
+    const { matrix } = blobs(500, 10, 32, 6, 3); // heavy overlap: room for single-point moves
+    for (const seed of [1, 2, 3]) {
+      const lloyd = kmeans(matrix, 10, { seed, nInit: 1, refinePasses: 0 });
+      const refined = kmeans(matrix, 10, { seed, nInit: 1 });
+      expect(refined.inertia).toBeLessThanOrEqual(lloyd.inertia + 1e-9);
+      expect(new Set(refined.labels).size).toBe(10);
+    }
+  });
+
+  it('reports the inertia and unit centroids of the labels it returns', () => {
+    const { matrix } = blobs(300, 6, 16, 2, 2.5);
+    const result = kmeans(matrix, 6, { seed: 4 });
+    let inertia = 0;
+    for (let c = 0; c < 6; c++) {
+      const rows = [...result.labels.keys()].filter((i) => result.labels[i] === c);
+      const mean = new Float64Array(16);
+      for (const i of rows) for (let t = 0; t < 16; t++) mean[t]! += matrix.data[i * 16 + t]!;
+      const norm = Math.hypot(...mean);
+      for (let t = 0; t < 16; t++) expect(result.centroids[c * 16 + t]!).toBeCloseTo(mean[t]! / norm, 4);
+      for (const i of rows) {
+        let d = 0;
+        for (let t = 0; t < 16; t++) d += matrix.data[i * 16 + t]! * (mean[t]! / norm);
+        inertia += 1 - d;
+      }
+    }
+    expect(result.inertia).toBeCloseTo(inertia, 3);
+  });
+});

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { synthesize, type SynthesisInput } from '../../../electron/core/synthesis/synthesize';
-import { plantedStudy } from './fixtures';
+import { createRng } from '../../../electron/core/synthesis/random';
+import { plantedStudy, randomUnit } from './fixtures';
 
 const serialise = (value: unknown): string =>
   JSON.stringify(value, (_, v: unknown) =>
@@ -58,5 +59,31 @@ describe('synthesize', () => {
     expect(output.themes.k).toBe(1);
     expect(output.personas.groups).toEqual([[1]]); // participant 2 has no quotes left
     expect(output.personas.drafts[0]!.participantIds).toEqual([1]);
+  });
+});
+
+describe('synthesize with quotes that fit no theme', () => {
+  it('lists them last as the outlier group and gives them no theme in the personas', () => {
+    const base = input([3, 3], 1);
+    const rng = createRng(5);
+    const strays = Array.from({ length: 6 }, (_, i) => ({
+      id: 10_000 + i,
+      participantId: 1 + (i % 6),
+      text: 'an aside about the weather',
+      vector: randomUnit(rng),
+    }));
+    const output = synthesize({ ...base, quotes: [...base.quotes, ...strays] });
+    const outlier = output.themes.themes.at(-1)!;
+    expect(outlier.outlier).toBe(true);
+    expect(outlier.quoteIds).toEqual(expect.arrayContaining(strays.map((q) => q.id)));
+    expect(output.themes.themes.filter((t) => !t.outlier)).toHaveLength(output.themes.k);
+    for (const draft of output.personas.drafts) {
+      for (const t of draft.themeIndexes) expect(t).toBeLessThan(output.themes.k);
+    }
+  });
+
+  it('keeps them in themes when outliers are turned off', () => {
+    const output = synthesize(input([3, 3], 1, { outliers: false }));
+    expect(output.themes.themes.some((t) => t.outlier)).toBe(false);
   });
 });

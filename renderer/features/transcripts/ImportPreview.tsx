@@ -1,0 +1,107 @@
+import { Box, Button, Group, Loader, Modal, Stack, Text } from '@mantine/core';
+import { useMemo, useState } from 'react';
+import type { SpeakerChoices } from '../../../shared/domain';
+import { plural } from '../../format';
+import { PreviewFile } from './PreviewFile';
+import { choicesOf, draftOf, hasBlankName, withName, withRole, type SpeakerDraft } from './speakerDraft';
+import type { PendingImport } from './useImport';
+
+/** Above this many files each one starts as a summary line, opened on demand. */
+const COLLAPSE_OVER = 30;
+/** Files rendered at a time in a large batch; the rest behind "Show more". */
+const PAGE = 100;
+
+interface Props {
+  pending: PendingImport;
+  onConfirm: (speakers: Record<string, SpeakerChoices>) => void;
+  onCancel: () => void;
+}
+
+/** What an import by path will bring in, checked (and corrected) before anything is written. */
+export function ImportPreview({ pending, onConfirm, onCancel }: Props) {
+  // Only files the researcher touched get a draft; the rest import as proposed.
+  const [drafts, setDrafts] = useState<Record<string, SpeakerDraft>>({});
+  const [expanded, setExpanded] = useState<Set<string>>(() => new Set());
+  const [shown, setShown] = useState(PAGE);
+  const files = useMemo(() => pending.files ?? [], [pending.files]);
+  const importable = files.filter((f) => f.ok && !f.duplicateOf);
+  const byPath = useMemo(() => new Map(files.map((f) => [f.path, f])), [files]);
+  const collapsible = files.length > COLLAPSE_OVER;
+  const blank = Object.values(drafts).some(hasBlankName);
+
+  const draftFor = (path: string): SpeakerDraft | null => {
+    const file = byPath.get(path);
+    return file?.ok && !file.duplicateOf ? (drafts[path] ?? draftOf(file.speakers)) : null;
+  };
+  const edit = (path: string, change: (d: SpeakerDraft) => SpeakerDraft) => {
+    const draft = draftFor(path);
+    if (draft) setDrafts((ds) => ({ ...ds, [path]: change(draft) }));
+  };
+  const toggle = (path: string) =>
+    setExpanded((ex) => {
+      const next = new Set(ex);
+      if (!next.delete(path)) next.add(path);
+      return next;
+    });
+
+  const confirm = () => {
+    const speakers: Record<string, SpeakerChoices> = {};
+    for (const [path, draft] of Object.entries(drafts)) {
+      const choices = choicesOf(draft);
+      if (choices) speakers[path] = choices;
+    }
+    onConfirm(speakers);
+  };
+
+  const skipped = files.length - importable.length;
+  return (
+    <Modal opened onClose={onCancel} title={<Text fw={650}>Import preview</Text>} size="min(1120px, 94vw)" centered>
+      <Stack gap="sm" data-testid="import-preview">
+        {pending.files === null ? (
+          <Group gap="xs" py="xl" justify="center" data-testid="import-preview-loading">
+            <Loader size="sm" />
+            <Text c="dimmed">Reading {plural(pending.paths.length, 'path')}…</Text>
+          </Group>
+        ) : (
+          <>
+            <Text size="sm" c="dimmed">
+              {plural(files.length, 'file')}: {importable.length} to import{skipped > 0 && `, ${skipped} skipped`}. Check who is the interviewer: only
+              participants’ words become quotes. Renaming a speaker onto another speaker’s name merges the two.
+            </Text>
+            {files.slice(0, collapsible ? shown : files.length).map((f) => (
+              <PreviewFile
+                key={f.path}
+                file={f}
+                draft={draftFor(f.path)}
+                expanded={collapsible ? expanded.has(f.path) : undefined}
+                onToggle={collapsible ? () => toggle(f.path) : undefined}
+                onName={(original, name) => edit(f.path, (d) => withName(d, original, name))}
+                onRole={(original, role) => edit(f.path, (d) => withRole(d, original, role))}
+              />
+            ))}
+            {collapsible && shown < files.length && (
+              <Button variant="subtle" onClick={() => setShown((n) => n + PAGE)}>
+                Show {Math.min(PAGE, files.length - shown)} more of {files.length - shown}
+              </Button>
+            )}
+          </>
+        )}
+        <Box pos="sticky" bottom={0} bg="white" py="sm" style={{ borderTop: '1px solid var(--mantine-color-gray-3)', zIndex: 1 }}>
+          <Group justify="flex-end">
+            {blank && (
+              <Text size="sm" c="red" mr="auto">
+                Every speaker needs a name.
+              </Text>
+            )}
+            <Button variant="default" onClick={onCancel}>
+              Cancel
+            </Button>
+            <Button onClick={confirm} disabled={importable.length === 0 || blank} data-testid="import-preview-confirm">
+              Import {plural(importable.length, 'file')}
+            </Button>
+          </Group>
+        </Box>
+      </Stack>
+    </Modal>
+  );
+}

@@ -1,0 +1,85 @@
+import { Alert, Badge, Group, Paper, Stack, Text, UnstyledButton } from '@mantine/core';
+import { IconAlertTriangle, IconChevronDown, IconChevronRight, IconCopy, IconFileText } from '@tabler/icons-react';
+import type { FilePreview, SpeakerRole } from '../../../shared/domain';
+import { plural } from '../../format';
+import { PreviewSpeakers } from './PreviewSpeakers';
+import { choicesOf, effectiveRole, type SpeakerDraft } from './speakerDraft';
+
+export function fileName(path: string): string {
+  return path.split(/[\\/]/).pop() ?? path;
+}
+
+interface Props {
+  file: FilePreview;
+  /** Null for a file that will not be imported (unreadable, or a duplicate). */
+  draft: SpeakerDraft | null;
+  /** Undefined when the file is always shown in full (a small batch). */
+  expanded?: boolean;
+  onToggle?: () => void;
+  onName: (original: string, name: string) => void;
+  onRole: (original: string, role: SpeakerRole) => void;
+}
+
+/** What the researcher needs to say yes to one file: the source detected, the speakers, and any problem. */
+export function PreviewFile({ file, draft, expanded, onToggle, onName, onRole }: Props) {
+  const open = expanded ?? true;
+  const status = !file.ok ? 'error' : file.duplicateOf ? 'duplicate' : 'ok';
+  const name = fileName(file.path);
+
+  const summary = !file.ok
+    ? 'could not be read'
+    : [plural(file.turns, 'turn'), plural(file.speakers.length, 'speaker'), interviewerOf(draft)].filter(Boolean).join(' · ');
+  const changed = draft !== null && choicesOf(draft) !== null;
+
+  const heading = (
+    <Group gap="xs" wrap="nowrap">
+      {onToggle && (open ? <IconChevronDown size={16} /> : <IconChevronRight size={16} />)}
+      <IconFileText size={16} color="var(--mantine-color-gray-6)" style={{ flex: 'none' }} />
+      <Text fw={600} size="sm" truncate title={file.path} style={{ minWidth: 0 }}>
+        {name}
+      </Text>
+      {file.ok && (
+        <Badge variant="light" color="indigo" size="sm" tt="none" style={{ flex: 'none' }} data-testid="preview-detected">
+          {file.detected}
+        </Badge>
+      )}
+      <Text size="sm" c="dimmed" truncate style={{ flex: 1, minWidth: 0 }} data-testid="preview-summary">
+        {summary}
+      </Text>
+      {status === 'duplicate' && <Badge color="yellow" variant="light" size="sm" style={{ flex: 'none' }}>skipped: duplicate</Badge>}
+      {status === 'error' && <Badge color="red" variant="light" size="sm" style={{ flex: 'none' }}>skipped: failed</Badge>}
+      {changed && <Badge color="indigo" variant="outline" size="sm" style={{ flex: 'none' }}>edited</Badge>}
+    </Group>
+  );
+
+  return (
+    <Paper withBorder radius="md" p="sm" data-testid="preview-file" data-file={name} data-status={status}>
+      <Stack gap="xs">
+        {onToggle ? (
+          <UnstyledButton onClick={onToggle} aria-expanded={open} aria-label={`${open ? 'Collapse' : 'Expand'} ${name}`}>
+            {heading}
+          </UnstyledButton>
+        ) : (
+          heading
+        )}
+        {open && !file.ok && (
+          <Alert color="red" variant="light" p="xs" icon={<IconAlertTriangle size={16} />} data-testid="preview-error">
+            <Text size="sm">{file.message}</Text>
+            <Text size="xs" c="dimmed">It will be reported again in the import results and skipped.</Text>
+          </Alert>
+        )}
+        {open && file.ok && file.duplicateOf && (
+          <Alert color="yellow" variant="light" p="xs" icon={<IconCopy size={16} />} data-testid="preview-duplicate">
+            <Text size="sm">Already imported as {file.duplicateOf} — will be skipped.</Text>
+          </Alert>
+        )}
+        {open && file.ok && draft && <PreviewSpeakers speakers={file.speakers} draft={draft} onName={onName} onRole={onRole} />}
+      </Stack>
+    </Paper>
+  );
+}
+
+function interviewerOf(draft: SpeakerDraft | null): string | null {
+  const interviewer = draft?.find((s) => effectiveRole(draft, s) === 'interviewer');
+  return interviewer ? `interviewer: ${interviewer.name.trim() || interviewer.original}` : draft ? 'no interviewer' : null;
+}

@@ -1,0 +1,89 @@
+import { SegmentedControl, Table, Text, TextInput } from '@mantine/core';
+import type { SpeakerPreview, SpeakerRole } from '../../../shared/domain';
+import { effectiveRole, mergeTarget, type SpeakerDraft } from './speakerDraft';
+
+const ROLES: { value: SpeakerRole; label: string }[] = [
+  { value: 'interviewer', label: 'Interviewer' },
+  { value: 'participant', label: 'Participant' },
+  { value: 'other', label: 'Other' },
+];
+const ROLE_COLOR: Record<SpeakerRole, string> = { interviewer: 'indigo', participant: 'teal', other: 'gray' };
+
+interface Props {
+  speakers: SpeakerPreview[];
+  draft: SpeakerDraft;
+  onName: (original: string, name: string) => void;
+  onRole: (original: string, role: SpeakerRole) => void;
+}
+
+/** One file's speakers as the import will record them: name, how much they said, and role. */
+export function PreviewSpeakers({ speakers, draft, onName, onRole }: Props) {
+  return (
+    <Table verticalSpacing={6} horizontalSpacing="xs" fz="sm" layout="fixed" data-testid="preview-speakers">
+      <Table.Thead>
+        <Table.Tr>
+          <Table.Th w={210}>Speaker</Table.Th>
+          <Table.Th w={56} ta="right">
+            Turns
+          </Table.Th>
+          <Table.Th w={64} ta="right">
+            Words
+          </Table.Th>
+          <Table.Th>Sample</Table.Th>
+          <Table.Th w={272}>Role</Table.Th>
+        </Table.Tr>
+      </Table.Thead>
+      <Table.Tbody>
+        {draft.map((s) => {
+          const stats = speakers.find((p) => p.name === s.original);
+          const role = effectiveRole(draft, s);
+          const into = mergeTarget(draft, s);
+          const renamed = s.name.trim() !== s.original;
+          const hint = s.name.trim() === '' ? null : into ? `Merges into ${into.original}: one speaker` : renamed ? `was ${s.original}` : null;
+          return (
+            <Table.Tr key={s.original} data-testid="preview-speaker" data-speaker={s.original} data-role={role} style={{ verticalAlign: 'top' }}>
+              <Table.Td>
+                <TextInput
+                  size="xs"
+                  aria-label={`Name of ${s.original}`}
+                  value={s.name}
+                  maxLength={200}
+                  onChange={(e) => onName(s.original, e.currentTarget.value)}
+                  error={s.name.trim() === '' ? 'A speaker needs a name' : undefined}
+                  styles={{ input: { fontWeight: renamed ? 600 : undefined } }}
+                />
+                {hint && (
+                  <Text size="xs" mt={2} c={into ? 'orange.8' : 'dimmed'} data-testid="preview-rename-hint">
+                    {hint}
+                  </Text>
+                )}
+              </Table.Td>
+              <Table.Td ta="right" pt={10} data-testid="preview-speaker-turns">
+                {stats?.turns ?? 0}
+              </Table.Td>
+              <Table.Td ta="right" pt={10}>
+                {stats?.words ?? 0}
+              </Table.Td>
+              <Table.Td pt={10}>
+                <Text size="sm" fs="italic" c="dimmed" truncate="end" title={stats?.sample}>
+                  {stats?.sample ? `“${stats.sample}”` : '—'}
+                </Text>
+              </Table.Td>
+              <Table.Td>
+                <SegmentedControl
+                  size="xs"
+                  fullWidth
+                  data={ROLES}
+                  value={role}
+                  color={ROLE_COLOR[role]}
+                  onChange={(v) => v !== role && onRole(s.original, v as SpeakerRole)}
+                  aria-label={`Role of ${s.original}`}
+                />
+              </Table.Td>
+            </Table.Tr>
+          );
+        })}
+      </Table.Tbody>
+    </Table>
+  );
+}

@@ -1,0 +1,81 @@
+// The researcher's edits to one file's speakers in the import preview, kept apart from the UI so
+// the rules (merges, one interviewer, what counts as a change) live in one place.
+import type { SpeakerChoices, SpeakerPreview, SpeakerRole } from '../../../shared/domain';
+
+export interface DraftSpeaker {
+  /** The label in the file: the key of a rename. */
+  original: string;
+  proposedRole: SpeakerRole;
+  /** As typed; compared trimmed. */
+  name: string;
+  role: SpeakerRole;
+}
+
+export type SpeakerDraft = DraftSpeaker[];
+
+export const draftOf = (speakers: SpeakerPreview[]): SpeakerDraft =>
+  speakers.map((s) => ({ original: s.name, proposedRole: s.proposedRole, name: s.name, role: s.proposedRole }));
+
+const finalName = (s: DraftSpeaker) => s.name.trim() || s.original;
+
+/**
+ * Speakers renamed alike become one speaker. Its role is that of the speaker who kept their
+ * name (the one the others were renamed onto), or else of the first of them.
+ */
+function leaderOf(draft: SpeakerDraft, s: DraftSpeaker): DraftSpeaker {
+  const group = draft.filter((o) => finalName(o) === finalName(s));
+  return group.find((o) => o.name.trim() === o.original) ?? group[0] ?? s;
+}
+
+export const effectiveRole = (draft: SpeakerDraft, s: DraftSpeaker): SpeakerRole => leaderOf(draft, s).role;
+
+/** The speaker `s` will be merged into, when another speaker already has the name typed. */
+export function mergeTarget(draft: SpeakerDraft, s: DraftSpeaker): DraftSpeaker | null {
+  const leader = leaderOf(draft, s);
+  return leader === s ? null : leader;
+}
+
+/** Sets a role for the speaker (and whoever it is merged with); a new interviewer demotes the old one. */
+export function withRole(draft: SpeakerDraft, original: string, role: SpeakerRole): SpeakerDraft {
+  const chosen = draft.find((s) => s.original === original);
+  if (!chosen) return draft;
+  const name = finalName(chosen);
+  return draft.map((s) => {
+    if (finalName(s) === name) return { ...s, role };
+    if (role === 'interviewer' && effectiveRole(draft, s) === 'interviewer') return { ...s, role: 'participant' };
+    return s;
+  });
+}
+
+/** Renames a speaker; if that leaves it an interviewer beside another one, it becomes a participant. */
+export function withName(draft: SpeakerDraft, original: string, name: string): SpeakerDraft {
+  const next = draft.map((s) => (s.original === original ? { ...s, name } : s));
+  const renamed = next.find((s) => s.original === original);
+  if (!renamed || effectiveRole(next, renamed) !== 'interviewer') return next;
+  const otherInterviewer = next.some((s) => finalName(s) !== finalName(renamed) && effectiveRole(next, s) === 'interviewer');
+  return otherInterviewer ? next.map((s) => (s === renamed ? { ...s, role: 'participant' } : s)) : next;
+}
+
+export const hasBlankName = (draft: SpeakerDraft) => draft.some((s) => s.name.trim() === '');
+
+/**
+ * Only what the researcher changed, plus the roles a rename would otherwise let the import
+ * re-propose: it proposes roles again over the renamed labels, so a renamed speaker's role is
+ * sent (a label like "Unknown" is proposed as other), and after a merge, whose turn and question
+ * counts can change who is proposed as interviewer, every role is sent.
+ */
+export function choicesOf(draft: SpeakerDraft): SpeakerChoices | null {
+  const renames: Record<string, string> = {};
+  const roles: Record<string, SpeakerRole> = {};
+  const merges = draft.some((s) => mergeTarget(draft, s) !== null);
+  for (const s of draft) {
+    const name = finalName(s);
+    const role = effectiveRole(draft, s);
+    if (name !== s.original) renames[s.original] = name;
+    if (merges || name !== s.original || role !== s.proposedRole) roles[name] = role;
+  }
+  const choices: SpeakerChoices = {};
+  if (Object.keys(renames).length > 0) choices.renames = renames;
+  if (Object.keys(roles).length > 0) choices.roles = roles;
+  return choices.renames || choices.roles ? choices : null;
+}
