@@ -186,6 +186,20 @@ function groundedChild(
   };
 }
 
+/**
+ * This process's peak resident memory. On Linux VmHWM, because getrusage's maxrss survives exec:
+ * a child forked from the parent would report at least the parent's peak (the model included).
+ */
+function peakRssMB(): number {
+  try {
+    const hwm = /^VmHWM:\s+(\d+) kB/m.exec(readFileSync('/proc/self/status', 'utf8'));
+    if (hwm) return Math.round(Number(hwm[1]) / 1024);
+  } catch {
+    // not Linux
+  }
+  return Math.round(process.resourceUsage().maxRSS / 1024);
+}
+
 function runGrounded(args: string[]): Promise<GroundedRun & { peakMB: number }> {
   return new Promise((resolve, reject) => {
     const child = fork(__filename, ['--child', ...args], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
@@ -264,7 +278,7 @@ const argv = process.argv.slice(2);
 if (argv[0] === '--child') {
   const [vectorsFile, textsFile, labelsFile, k, seed, outliers] = argv.slice(1) as [string, string, string, string, string, string];
   const run = groundedChild(vectorsFile, textsFile, labelsFile, k, Number(seed), outliers === 'outliers');
-  process.send!({ ...run, peakMB: Math.round(process.resourceUsage().maxRSS / 1024) }, () => process.exit(0));
+  process.send!({ ...run, peakMB: peakRssMB() }, () => process.exit(0));
 } else if ((process.argv[1] ?? '').replace(/\\/g, '/').endsWith('scripts/bench/clusterEval.ts')) {
   main().catch((err: unknown) => {
     console.error(err);

@@ -23,6 +23,19 @@ except ImportError as err:  # the caller installs or reports
     sys.exit(3)
 
 
+def peak_rss_mb() -> int:
+    """VmHWM on Linux: getrusage's ru_maxrss survives exec, so it would report the parent's peak."""
+    try:
+        with open("/proc/self/status") as status:
+            for line in status:
+                if line.startswith("VmHWM:"):
+                    return round(int(line.split()[1]) / 1024)
+    except OSError:
+        pass
+    # ru_maxrss is in kilobytes on Linux, bytes on macOS.
+    return round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / (1024 * 1024 if sys.platform == "darwin" else 1024))
+
+
 def main() -> None:
     vectors_path, labels_path, dim, k, seed = sys.argv[1:6]
     n_init = int(sys.argv[6]) if len(sys.argv) > 6 else 10
@@ -40,10 +53,7 @@ def main() -> None:
                 "vMeasure": float(v_measure_score(truth, fit.labels_)),
                 "ari": float(adjusted_rand_score(truth, fit.labels_)),
                 "seconds": round(seconds, 3),
-                # ru_maxrss is in kilobytes on Linux, bytes on macOS.
-                "peakMB": round(
-                    resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / (1024 * 1024 if sys.platform == "darwin" else 1024)
-                ),
+                "peakMB": peak_rss_mb(),
                 "nInit": n_init,
                 "version": sklearn.__version__,
             }

@@ -109,7 +109,9 @@ describe('renderer in the browser harness', () => {
     await expect.poll(() => preview.getByTestId('preview-file').count(), WAIT).toBe(4);
     expect(await preview.locator('[data-testid=preview-file][data-file="scan.docx"]').getAttribute('data-status')).toBe('error');
     expect(await preview.locator('[data-testid=preview-file][data-file="focus-call.vtt"]').getByTestId('preview-detected').textContent()).toBe('Zoom WebVTT');
+    expect(await page.getByTestId('import-preview-counts').textContent()).toBe('4 files: 3 to import, 1 could not be read');
     expect(await page.getByTestId('import-preview-confirm').textContent()).toBe('Import 3 files');
+    await shot('1a-import-preview');
     const none = await host.invoke('transcripts:list', {});
     expect(none.ok && none.value).toEqual([]);
     await page.getByTestId('import-preview-confirm').click();
@@ -476,9 +478,10 @@ describe('renderer in the browser harness', () => {
     await jake.fill('Jake Miller');
     expect(await speaker('Jake Miller').getByTestId('preview-rename-hint').count()).toBe(0);
 
-    await speaker('Moderator').getByRole('textbox', { name: 'Name of Moderator' }).fill('Lena Park');
     await speaker('Sofia Rossi').getByText('Other', { exact: true }).click();
     await expect.poll(() => speaker('Sofia Rossi').getAttribute('data-role'), WAIT).toBe('other');
+    await speaker('Moderator').getByRole('textbox', { name: 'Name of Moderator' }).fill('Lena Park');
+    expect(await speaker('Moderator').getByTestId('preview-rename-hint').textContent()).toBe('was Moderator');
     expect(await speaker('Moderator').getAttribute('data-role')).toBe('interviewer');
     await shot('15-import-preview');
     await page.getByTestId('import-preview-confirm').click();
@@ -497,6 +500,35 @@ describe('renderer in the browser harness', () => {
       ['Jake Miller', 'participant', 3],
       ['Sofia Rossi', 'other', 1],
     ]);
+  });
+
+  it('previews a large folder as one line per file, opened on demand, and cancelling imports nothing', async () => {
+    const rowsBefore = await page.getByTestId('transcript-row').count();
+    await page.getByRole('button', { name: 'More import options' }).click();
+    await page.getByRole('menuitem', { name: 'Import a folder…' }).click();
+    await page.getByLabel('Paths to import, one per line').fill(fixtures);
+    await page.getByTestId('path-prompt-submit').click();
+    const files = page.getByTestId('preview-file');
+    await expect.poll(() => files.count(), WAIT).toBeGreaterThan(30);
+    expect(await page.getByTestId('preview-speakers').count()).toBe(0);
+    const alex = page.locator('[data-testid=preview-file][data-file="interview-alex.txt"]');
+    expect(await alex.getAttribute('data-status')).toBe('duplicate');
+    expect(await alex.getByTestId('preview-summary').textContent()).toMatch(/^\d+ turns · 2 speakers/);
+
+    const teams = page.locator('[data-testid=preview-file][data-file="teams.vtt"]');
+    await teams.getByRole('button', { name: 'Expand teams.vtt' }).click();
+    expect(await teams.getByTestId('preview-detected').textContent()).toBe('Teams WebVTT');
+    expect(await teams.getByTestId('preview-speaker').evaluateAll((rows) => rows.map((r) => [r.getAttribute('data-speaker'), r.getAttribute('data-role')]))).toEqual([
+      ['Grace Lee', 'interviewer'],
+      ['Sipho Dlamini', 'participant'],
+      ['UNKNOWN', 'other'],
+    ]);
+    await alex.getByRole('button', { name: 'Expand interview-alex.txt' }).click();
+    expect(await alex.getByTestId('preview-duplicate').textContent()).toBe('Already imported as interview-alex.txt — will be skipped.');
+    await shot('16-import-preview-folder');
+    await page.getByRole('button', { name: 'Cancel' }).click();
+    await expect.poll(() => page.getByTestId('import-preview').count(), WAIT).toBe(0);
+    expect(await page.getByTestId('transcript-row').count()).toBe(rowsBefore);
   });
 
   it('follows the File menu: Export and Import Transcripts…', async () => {

@@ -11,9 +11,10 @@
 //     every row.
 //
 // Quality against scikit-learn's KMeans (n_init=10) on the same MiniLM vectors, V-measure at the
-// gold k, mean over 10 seeds (scripts/bench/clusterEval.ts): banking77 0.796 (sklearn 0.793 over
-// 6 seeds), CLINC150 0.900 (sklearn 0.896). Two things brought it there from 0.778 / 0.891:
-// greedy k-means++ seeding and Hartigan single-point moves after Lloyd's (see Space).
+// gold k, mean over 10 seeds, restarts as clusterThemes sets them (scripts/bench/clusterEval.ts):
+// banking77 0.800 (sklearn 0.794 over 6 seeds), CLINC150 0.898 (sklearn 0.896). Greedy k-means++
+// seeding and Hartigan single-point moves after Lloyd's (see Space) brought it there from about
+// 0.78 and 0.89.
 
 import { copyRows, createDotWorkspace, type DotWorkspace } from './dotKernel';
 import { createRng, deriveSeed, sampleIndices, type Rng } from './random';

@@ -1,6 +1,6 @@
 import { Box, Button, Group, Loader, Modal, Stack, Text } from '@mantine/core';
 import { useMemo, useState } from 'react';
-import type { SpeakerChoices } from '../../../shared/domain';
+import type { FilePreview, SpeakerChoices } from '../../../shared/domain';
 import { plural } from '../../format';
 import { PreviewFile } from './PreviewFile';
 import { choicesOf, draftOf, hasBlankName, withName, withRole, type SpeakerDraft } from './speakerDraft';
@@ -17,14 +17,20 @@ interface Props {
   onCancel: () => void;
 }
 
+/** 0: to import, 1: already in the study, 2: could not be read. */
+const rank = (f: FilePreview) => (!f.ok ? 2 : f.duplicateOf ? 1 : 0);
+
 /** What an import by path will bring in, checked (and corrected) before anything is written. */
 export function ImportPreview({ pending, onConfirm, onCancel }: Props) {
   // Only files the researcher touched get a draft; the rest import as proposed.
   const [drafts, setDrafts] = useState<Record<string, SpeakerDraft>>({});
   const [expanded, setExpanded] = useState<Set<string>>(() => new Set());
   const [shown, setShown] = useState(PAGE);
-  const files = useMemo(() => pending.files ?? [], [pending.files]);
-  const importable = files.filter((f) => f.ok && !f.duplicateOf);
+  // Files to import first, where the decisions are; then what will be skipped, and why.
+  const files = useMemo(() => [...(pending.files ?? [])].sort((a, b) => rank(a) - rank(b)), [pending.files]);
+  const importable = files.filter((f) => rank(f) === 0);
+  const duplicates = files.filter((f) => rank(f) === 1).length;
+  const failed = files.length - importable.length - duplicates;
   const byPath = useMemo(() => new Map(files.map((f) => [f.path, f])), [files]);
   const collapsible = files.length > COLLAPSE_OVER;
   const blank = Object.values(drafts).some(hasBlankName);
@@ -53,7 +59,6 @@ export function ImportPreview({ pending, onConfirm, onCancel }: Props) {
     onConfirm(speakers);
   };
 
-  const skipped = files.length - importable.length;
   return (
     <Modal opened onClose={onCancel} title={<Text fw={650}>Import preview</Text>} size="min(1120px, 94vw)" centered>
       <Stack gap="sm" data-testid="import-preview">
@@ -64,10 +69,20 @@ export function ImportPreview({ pending, onConfirm, onCancel }: Props) {
           </Group>
         ) : (
           <>
-            <Text size="sm" c="dimmed">
-              {plural(files.length, 'file')}: {importable.length} to import{skipped > 0 && `, ${skipped} skipped`}. Check who is the interviewer: only
-              participants’ words become quotes. Renaming a speaker onto another speaker’s name merges the two.
-            </Text>
+            <div>
+              <Text size="sm" fw={600} data-testid="import-preview-counts">
+                {[
+                  `${plural(files.length, 'file')}: ${importable.length} to import`,
+                  duplicates > 0 && `${duplicates} already imported`,
+                  failed > 0 && `${failed} could not be read`,
+                ]
+                  .filter(Boolean)
+                  .join(', ')}
+              </Text>
+              <Text size="sm" c="dimmed">
+                Check who the interviewer is: only participants’ words become quotes. Renaming a speaker onto another speaker’s name merges the two.
+              </Text>
+            </div>
             {files.slice(0, collapsible ? shown : files.length).map((f) => (
               <PreviewFile
                 key={f.path}

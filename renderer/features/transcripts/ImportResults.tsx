@@ -1,12 +1,9 @@
 import { Alert, Badge, Group, Loader, Stack, Table, Text } from '@mantine/core';
 import type { ImportFileResult } from '../../../shared/domain';
 import type { JobState } from '../jobs/JobsProvider';
+import { fileName } from './format';
 
 const STATUS_COLOR: Record<ImportFileResult['status'], string> = { ok: 'teal', skipped: 'gray', error: 'red' };
-
-function fileName(path: string): string {
-  return path.split(/[\\/]/).pop() ?? path;
-}
 
 /** What happened to each file of the latest import. */
 export function ImportResults({ job, onClose }: { job: JobState; onClose: () => void }) {

@@ -4,10 +4,7 @@ import type { FilePreview, SpeakerRole } from '../../../shared/domain';
 import { plural } from '../../format';
 import { PreviewSpeakers } from './PreviewSpeakers';
 import { choicesOf, effectiveRole, type SpeakerDraft } from './speakerDraft';
-
-export function fileName(path: string): string {
-  return path.split(/[\\/]/).pop() ?? path;
-}
+import { fileName } from './format';
 
 interface Props {
   file: FilePreview;

@@ -25,3 +25,8 @@ export function formatDate(iso: string | null): string {
   const d = new Date(iso);
   return Number.isNaN(d.getTime()) ? iso : d.toLocaleDateString(undefined, { year: 'numeric', month: 'short', day: 'numeric' });
 }
+
+/** The last segment of a path, on any platform. */
+export function fileName(path: string): string {
+  return path.split(/[\\/]/).pop() ?? path;
+}
