@@ -85,6 +85,9 @@ export interface Theme {
   /** The most central quotes, best first. */
   topQuotes: Quote[];
   participantCount: number;
+  transcriptCount: number;
+  /** The bucket of quotes that fit no theme. */
+  outlier: boolean;
 }
 
 export type PersonaMark = 'primary' | 'secondary' | 'anti' | null;
@@ -93,6 +96,8 @@ export interface Bullet {
   text: string;
   /** Quote ids backing the claim; never empty in a drafted persona. */
   evidence: number[];
+  /** Set when all the evidence comes from a single participant. */
+  thin?: boolean;
 }
 
 export const BULLET_SECTIONS = ['goals', 'frustrations', 'behaviors', 'context'] as const;
@@ -103,7 +108,7 @@ export interface Persona {
   name: string;
   mark: PersonaMark;
   summary: string;
-  participants: { id: number; name: string }[];
+  participants: { id: number; name: string; /** How well they fit, 0..1, when drafted. */ fit?: number | null }[];
   definingQuote: { id: number; text: string } | null;
   goals: Bullet[];
   frustrations: Bullet[];
@@ -221,4 +226,40 @@ export interface SpeakerChoices {
   renames?: Record<string, string>;
   /** Speaker label (after renames) -> role. */
   roles?: Record<string, SpeakerRole>;
+}
+
+export const FACET_LABELS = ['goal', 'frustration', 'behavior', 'context', 'mentalModel', 'decisionFactor', 'other'] as const;
+export type FacetLabel = (typeof FACET_LABELS)[number];
+
+export interface QuoteFacet {
+  quoteId: number;
+  facet: FacetLabel;
+  confidence: number;
+  /** The researcher's correction: never overwritten by a later run. */
+  corrected: boolean;
+}
+
+export interface SynthesisSummary {
+  run: {
+    createdAt: string;
+    modelId: string;
+    modelHash: string;
+    seed: number;
+    params: Record<string, unknown>;
+    personaK: number;
+    personaScores: Record<string, number>;
+    themeK: number;
+    themeScores: Record<string, number>;
+    /** False when no grouping of participants is clearly better than one group. */
+    clearlyBetterThanOne: boolean;
+  } | null;
+  saturation: { curve: { transcriptId: number; fileName: string; newThemes: number; cumulativeThemes: number }[]; note: string | null };
+  coverage: { personaId: number; interviews: number; warning: string | null }[];
+}
+
+export interface MapPoint {
+  quoteId: number;
+  x: number;
+  y: number;
+  themeId: number;
 }

@@ -10,13 +10,16 @@ import {
   type EventName,
   type Events,
   type Handlers,
-  type ParsedInputOf,
+  type JobSpec,
+  parseInput,
 } from '../../shared/ipc/contract';
 import { openStudyDb, transaction, type StudyDb } from './db/open';
 import { listParticipants } from './db/queries/participants';
 import { listQuotes } from './db/queries/quotes';
 import { getMeta, researchDate, setMeta, studyCounts } from './db/queries/study';
-import { listPersonas, listThemes, updatePersona } from './db/queries/synthesis';
+import { listPersonas, listThemes, mapPoints, updatePersona } from './db/queries/synthesis';
+import { listFacets, setFacet } from './db/queries/facets';
+import { synthesisSummary } from './synthesis/summary';
 import { deleteTranscript, getTranscript, listTranscripts } from './db/queries/transcripts';
 import type { Embedder } from './embeddings/embedder';
 import { MODEL_ID, defaultModelsDir, modelStatus } from './embeddings/model';
@@ -212,6 +215,10 @@ export class Core {
       'quotes:list': (filter) => listQuotes(this.requireStudy().db, filter),
       'themes:list': () => listThemes(this.requireStudy().db),
       'personas:list': () => listPersonas(this.requireStudy().db),
+      'synthesis:summary': () => synthesisSummary(this.db()),
+      'themes:map': () => mapPoints(this.db()),
+      'quotes:facets': ({ ids }) => listFacets(this.db(), ids),
+      'quotes:setFacet': ({ quoteId, facet }) => this.changed('facet corrected', setFacet(this.db(), quoteId, facet)),
       'personas:update': ({ id, patch }) => {
         const persona = updatePersona(this.requireStudy().db, id, patch);
         this.emit('study:changed', { reason: 'persona edited' });
@@ -226,7 +233,8 @@ export class Core {
   }
 
   /** Starts a job; the CLI awaits `done`, the UI follows the events. */
-  startJob(spec: ParsedInputOf<'jobs:start'>) {
+  startJob(input: JobSpec) {
+    const spec = parseInput('jobs:start', input);
     const study = this.requireStudy();
     switch (spec.kind) {
       case 'import':
@@ -235,7 +243,7 @@ export class Core {
         return this.jobs.start('import', (ctx) => runImportContentJob(study.db, spec.files, ctx));
       case 'synthesize':
         return this.jobs.start('synthesize', async (ctx) =>
-          runSynthesisJob(study.db, await this.getEmbedder(), { personas: spec.personas, seed: spec.seed }, ctx),
+          runSynthesisJob(study.db, await this.getEmbedder(), { personas: spec.personas, seed: spec.seed, themes: spec.themes }, ctx),
         );
       case 'export':
         return this.jobs.start('export', (ctx) =>

@@ -4,6 +4,9 @@
 import { z } from 'zod';
 import type {
   FilePreview,
+  MapPoint,
+  QuoteFacet,
+  SynthesisSummary,
   Highlight,
   ModelStatus,
   ParticipantDetail,
@@ -69,6 +72,8 @@ export const jobSpecSchema = z.discriminatedUnion('kind', [
   z.object({
     kind: z.literal('synthesize'),
     personas: personaCountSchema.default('auto'),
+    /** Number of themes, or 'auto' to let the data choose (silhouette). */
+    themes: z.union([z.literal('auto'), z.number().int().min(2).max(60)]).default('auto'),
     seed: z.number().int().min(0).max(2 ** 31).default(42),
   }),
   z.object({
@@ -164,6 +169,13 @@ export const coreContract = {
   },
   'themes:list': { input: z.object({}).strict(), output: [] as Theme[] },
   'personas:list': { input: z.object({}).strict(), output: [] as Persona[] },
+  'synthesis:summary': { input: z.object({}).strict(), output: {} as SynthesisSummary },
+  'themes:map': { input: z.object({}).strict(), output: [] as MapPoint[] },
+  'quotes:facets': { input: z.object({ ids: z.array(id).max(20000).optional() }).strict(), output: [] as QuoteFacet[] },
+  'quotes:setFacet': {
+    input: z.object({ quoteId: id, facet: z.enum(['goal', 'frustration', 'behavior', 'context', 'mentalModel', 'decisionFactor', 'other']) }).strict(),
+    output: {} as QuoteFacet,
+  },
   'personas:update': { input: z.object({ id, patch: personaPatchSchema }).strict(), output: {} as Persona },
   'jobs:start': { input: jobSpecSchema, output: {} as { jobId: string } },
   'jobs:cancel': { input: z.object({ jobId: z.string().min(1) }).strict(), output: null },

@@ -7,7 +7,7 @@ export function synthesisJson(themes: Theme[], personas: Persona[]) {
     personas: personas.map((p) => ({
       id: p.id,
       name: p.name,
-      participants: p.participants,
+      participants: p.participants.map(({ id, name }) => ({ id, name })),
       definingQuote: p.definingQuote,
       goals: p.goals,
       frustrations: p.frustrations,

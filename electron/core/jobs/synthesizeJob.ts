@@ -4,15 +4,19 @@ import type { Db } from '../db/open';
 import { loadEmbeddings } from '../db/queries/embeddings';
 import { listParticipants } from '../db/queries/participants';
 import { quotesForSynthesis } from '../db/queries/quotes';
-import { saveRun } from '../db/queries/synthesis';
+import { correctedFacets, saveSuggestedFacets } from '../db/queries/facets';
+import { listPersonas, saveRun } from '../db/queries/synthesis';
 import type { Embedder } from '../embeddings/embedder';
 import { embedPending } from '../embeddings/pending';
-import { FACETS, FACET_PROTOTYPES, synthesize, type Facet } from '../synthesis';
+import type { FacetLabel } from '../../../shared/domain';
+import { FACETS, FACET_PROTOTYPES, matchPersonas, projectQuotes2d, synthesize, type Facet } from '../synthesis';
 import { throwIfCancelled, type JobContext } from './runner';
 
 export interface SynthesisSettings {
   personas: PersonaCount;
   seed: number;
+  /** Number of themes, or 'auto' to let the data choose. */
+  themes?: number | 'auto';
 }
 
 /**
@@ -39,32 +43,72 @@ export async function runSynthesisJob(
   ctx.progress(0, 1, 'Clustering themes and personas');
   const prototypeVectors = await embedPrototypes(embedder);
   throwIfCancelled(ctx.signal);
+  const hashOf = new Map(quotesForSynthesis(db).map((q) => [q.id, q.textHash]));
+  const corrections = correctedFacets(db);
+  const facetOverrides = new Map<number, FacetLabel>();
+  for (const q of quotes) {
+    const fixed = corrections.get(hashOf.get(q.id)!);
+    if (fixed) facetOverrides.set(q.id, fixed);
+  }
+  const themeCount = settings.themes === undefined || settings.themes === 'auto' ? undefined : settings.themes;
   const out = synthesize({
     quotes,
     participants: participants.map((p) => ({ id: p.id, name: p.name })),
     facetPrototypeVectors: prototypeVectors,
     seed: settings.seed,
     personaCount: settings.personas,
+    themeCount,
+    facetOverrides,
   });
   throwIfCancelled(ctx.signal);
+  ctx.progress(0, 1, 'Laying out the theme map');
+  const xy = projectQuotes2d(quotes.map((q) => q.vector), settings.seed);
+  throwIfCancelled(ctx.signal);
 
+  // A re-run continues the personas it overlaps: the researcher's names, marks and edits stay.
+  const previous = listPersonas(db);
+  const heirs = matchPersonas(
+    previous.map((p) => ({ id: p.id, participantIds: p.participants.map((x) => x.id) })),
+    out.personas.drafts,
+  );
+  saveSuggestedFacets(
+    db,
+    [...out.facets].map(([quoteId, f]) => ({ textHash: hashOf.get(quoteId)!, facet: f.facet, confidence: f.confidence })),
+  );
   saveRun(db, {
     modelId: embedder.modelId,
     modelHash: embedder.modelHash,
     seed: settings.seed,
-    params: { personas: settings.personas, seed: settings.seed, quotes: quotes.length, themeK: out.themes.k },
+    params: {
+      personas: settings.personas,
+      themes: settings.themes ?? 'auto',
+      seed: settings.seed,
+      quotes: quotes.length,
+      themeK: out.themes.k,
+      themeScores: out.themes.scores,
+      clearlyBetterThanOne: out.personas.clearlyBetterThanOne,
+      facetCorrections: facetOverrides.size,
+    },
     chosenK: out.personas.k,
     scores: out.personas.scores,
-    themes: out.themes.themes.map((t) => ({ label: t.label, keywords: t.keywords, quoteIds: t.quoteIds })),
-    personas: out.personas.drafts.map((d) => ({
-      name: d.name,
-      summary: d.summary,
-      mark: null,
-      participantIds: d.participantIds,
-      definingQuoteId: d.definingQuoteId,
-      sections: { goals: d.goals, frustrations: d.frustrations, behaviors: d.behaviors, context: d.context },
-      themeIndexes: d.themeIndexes,
-    })),
+    themes: out.themes.themes.map((t) => ({ label: t.label, keywords: t.keywords, quoteIds: t.quoteIds, outlier: t.outlier === true })),
+    personas: out.personas.drafts.map((d, i) => {
+      const old = previous.find((p) => p.id === heirs[i]);
+      const drafted = { goals: d.goals, frustrations: d.frustrations, behaviors: d.behaviors, context: d.context };
+      const keepEdits = old?.edited === true;
+      return {
+        name: keepEdits ? old.name : d.name,
+        summary: keepEdits ? old.summary : d.summary,
+        mark: old?.mark ?? null,
+        edited: keepEdits,
+        participantIds: d.participantIds,
+        fit: d.fit,
+        definingQuoteId: keepEdits && old.definingQuote ? old.definingQuote.id : d.definingQuoteId,
+        sections: keepEdits ? { goals: old.goals, frustrations: old.frustrations, behaviors: old.behaviors, context: old.context } : drafted,
+        themeIndexes: d.themeIndexes,
+      };
+    }),
+    points: quotes.map((q, i) => ({ quoteId: q.id, x: xy[2 * i]!, y: xy[2 * i + 1]! })),
   });
   ctx.progress(1, 1, `${out.themes.themes.length} themes, ${out.personas.drafts.length} personas`);
   return {

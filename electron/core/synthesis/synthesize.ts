@@ -20,7 +20,7 @@
 //               fit (participant id -> 0..1), drafts: DraftPersona[] }
 
 import { draftPersonas, type DraftPersona, type DraftQuote } from './draftPersonas';
-import { classifyFacets, type Facet, type FacetAssignment } from './facets';
+import { classifyFacets, type FacetLabel, type Facet, type FacetAssignment } from './facets';
 import { groupPersonas, type PersonaCount, type PersonaGrouping } from './personas';
 import { deriveSeed } from './random';
 import { clusterThemes, type ClusterThemesResult } from './themes';
@@ -34,6 +34,8 @@ export interface SynthesisInput {
   /** Set aside quotes that fit no theme (default true). */
   outliers?: boolean;
   personaCount?: PersonaCount;
+  /** The researcher's facet corrections by quote id: they replace the suggestion, at full confidence. */
+  facetOverrides?: ReadonlyMap<number, FacetLabel>;
 }
 
 export interface SynthesisOutput {
@@ -70,6 +72,7 @@ export function synthesize(input: SynthesisInput): SynthesisOutput {
     seed: deriveSeed(input.seed, 2),
   });
   const facets = classifyFacets(quoteVectors, input.facetPrototypeVectors);
+  for (const [quoteId, facet] of input.facetOverrides ?? []) if (facets.has(quoteId)) facets.set(quoteId, { facet, confidence: 1 });
   const drafts = draftPersonas({
     groups: grouping.groups,
     quotes: input.quotes,

@@ -1,5 +1,5 @@
 import { asc, desc, eq, inArray, sql } from 'drizzle-orm';
-import type { Bullet, Persona, PersonaMark, Theme } from '../../../../shared/domain';
+import type { Bullet, MapPoint, Persona, PersonaMark, Theme } from '../../../../shared/domain';
 import { IpcFailure, type PersonaPatch } from '../../../../shared/ipc/contract';
 import { transaction, type Db } from '../open';
 import { participants, personaParticipants, personas, quotes, synthesisRuns, themeQuotes, themes } from '../schema';
@@ -12,16 +12,19 @@ export interface NewRun {
   params: Record<string, unknown>;
   chosenK: number;
   scores: Record<string, number>;
-  themes: { label: string; keywords: string[]; quoteIds: number[] }[];
+  themes: { label: string; keywords: string[]; quoteIds: number[]; outlier: boolean }[];
   personas: {
     name: string;
     summary: string;
     mark: PersonaMark;
+    edited: boolean;
     participantIds: number[];
+    fit: Record<number, number>;
     definingQuoteId: number | null;
     sections: Record<'goals' | 'frustrations' | 'behaviors' | 'context', Bullet[]>;
     themeIndexes: number[];
   }[];
+  points: { quoteId: number; x: number; y: number }[];
 }
 
 /** Replaces the study's synthesis with a new run, all or nothing. */
@@ -44,7 +47,7 @@ export function saveRun(db: Db, run: NewRun): number {
     const themeIds = run.themes.map((t, idx) => {
       const themeId = tx
         .insert(themes)
-        .values({ runId, idx, label: t.label, keywords: JSON.stringify(t.keywords) })
+        .values({ runId, idx, label: t.label, keywords: JSON.stringify(t.keywords), outlier: t.outlier })
         .returning({ id: themes.id })
         .get().id;
       const rows = t.quoteIds.map((quoteId, rank) => ({ themeId, quoteId, rank }));
@@ -59,6 +62,7 @@ export function saveRun(db: Db, run: NewRun): number {
           idx,
           name: p.name,
           mark: p.mark,
+          edited: p.edited,
           summary: p.summary,
           definingQuoteId: p.definingQuoteId,
           sections: JSON.stringify(p.sections),
@@ -67,8 +71,14 @@ export function saveRun(db: Db, run: NewRun): number {
         .returning({ id: personas.id })
         .get().id;
       if (p.participantIds.length)
-        tx.insert(personaParticipants).values(p.participantIds.map((participantId) => ({ personaId, participantId }))).run();
+        tx.insert(personaParticipants)
+          .values(p.participantIds.map((participantId) => ({ personaId, participantId, fit: p.fit[participantId] ?? null })))
+          .run();
     });
+    if (run.points.length) {
+      const insert = db.$client.prepare('insert into quote_points (run_id, quote_id, x, y) values (?, ?, ?, ?)');
+      for (const pt of run.points) insert.run(runId, pt.quoteId, pt.x, pt.y);
+    }
     return runId;
   });
 }
@@ -86,14 +96,14 @@ export function listThemes(db: Db, topN = 5): Theme[] {
   if (runId === null) return [];
   const rows = db.select().from(themes).where(eq(themes.runId, runId)).orderBy(asc(themes.idx)).all();
   const links = db
-    .select({ themeId: themeQuotes.themeId, quoteId: themeQuotes.quoteId, participantId: quotes.participantId })
+    .select({ themeId: themeQuotes.themeId, quoteId: themeQuotes.quoteId, participantId: quotes.participantId, transcriptId: quotes.transcriptId })
     .from(themeQuotes)
     .innerJoin(themes, eq(themes.id, themeQuotes.themeId))
     .innerJoin(quotes, eq(quotes.id, themeQuotes.quoteId))
     .where(eq(themes.runId, runId))
     .orderBy(asc(themeQuotes.themeId), asc(themeQuotes.rank))
     .all();
-  const byTheme = new Map<number, { quoteId: number; participantId: number }[]>();
+  const byTheme = new Map<number, { quoteId: number; participantId: number; transcriptId: number }[]>();
   for (const l of links) (byTheme.get(l.themeId) ?? byTheme.set(l.themeId, []).get(l.themeId)!).push(l);
   const topIds = rows.flatMap((t) => (byTheme.get(t.id) ?? []).slice(0, topN).map((l) => l.quoteId));
   const top = new Map(listQuotes(db, { ids: topIds }).map((q) => [q.id, q]));
@@ -107,6 +117,8 @@ export function listThemes(db: Db, topN = 5): Theme[] {
       quoteIds: members.map((m) => m.quoteId),
       topQuotes: members.slice(0, topN).flatMap((m) => top.get(m.quoteId) ?? []),
       participantCount: new Set(members.map((m) => m.participantId)).size,
+      transcriptCount: new Set(members.map((m) => m.transcriptId)).size,
+      outlier: t.outlier,
     };
   });
 }
@@ -120,7 +132,7 @@ export function listPersonas(db: Db): Persona[] {
 
 function toPersona(db: Db, p: typeof personas.$inferSelect): Persona {
   const members = db
-    .select({ id: participants.id, name: participants.name })
+    .select({ id: participants.id, name: participants.name, fit: personaParticipants.fit })
     .from(personaParticipants)
     .innerJoin(participants, eq(participants.id, personaParticipants.participantId))
     .where(eq(personaParticipants.personaId, p.id))
@@ -187,4 +199,20 @@ export function updatePersona(db: Db, id: number, patch: PersonaPatch): Persona 
       .run();
     return getPersona(db, id);
   });
+}
+
+/** The latest run's 2-D map: one point per quote, with its theme. */
+export function mapPoints(db: Db): MapPoint[] {
+  const runId = latestRunId(db);
+  if (runId === null) return [];
+  return db.$client
+    .prepare(
+      `select p.quote_id as quoteId, p.x as x, p.y as y, tq.theme_id as themeId
+         from quote_points p
+         join theme_quotes tq on tq.quote_id = p.quote_id
+         join themes t on t.id = tq.theme_id and t.run_id = p.run_id
+        where p.run_id = ?
+        order by p.quote_id`,
+    )
+    .all(runId) as MapPoint[];
 }
