@@ -21,10 +21,10 @@ Run 'grounded <command> --help' for a command's options. Everything runs on this
 Imports .txt/.md transcripts ("Name: text" turns) and WebVTT captions. Folders are read
 recursively. Prints one line per file: ok, skipped (already imported) or error with the reason.
 Exits 1 if any file failed; the other files are still imported.`,
-  synthesize: `Usage: grounded synthesize <study.grounded> [--personas auto|2|3|4] [--seed N] [--json]
+  synthesize: `Usage: grounded synthesize <study.grounded> [--personas auto|2|3|4] [--themes auto|N] [--seed N] [--json]
 
-Embeds quotes not embedded yet (on-device model), clusters them into themes and groups
-participants into personas. --json prints one object: { themes, personas }.`,
+Embeds quotes not embedded yet (on-device model), clusters them into themes (--themes sets
+their number; auto lets the data choose) and groups participants into personas. --json prints one object: { themes, personas }.`,
   export: `Usage: grounded export <study.grounded> --format pdf|md|json --out <dir>
 
 Writes one file per persona (PDF: one page each) plus a deck with all of them.`,
@@ -55,6 +55,7 @@ export async function runCli(argv: string[], out = process.stdout, err = process
         help: { type: 'boolean', short: 'h' },
         json: { type: 'boolean' },
         personas: { type: 'string' },
+        themes: { type: 'string' },
         seed: { type: 'string' },
         format: { type: 'string' },
         out: { type: 'string' },
@@ -162,7 +163,12 @@ async function synthesizeCommand(
   if (!personas.success) throw new UsageError(`--personas must be auto, 2, 3 or 4 (got '${raw}')`);
   const seed = values.seed === undefined ? 42 : Number(values.seed);
   if (!Number.isInteger(seed) || seed < 0) throw new UsageError(`--seed must be a non-negative integer (got '${String(values.seed)}')`);
-  const finished = await runJob(core, { kind: 'synthesize', personas: personas.data, seed }, err);
+  const rawThemes = (values.themes as string | undefined) ?? 'auto';
+  const themeCount = rawThemes === 'auto' ? 'auto' : Number(rawThemes);
+  if (themeCount !== 'auto' && !(Number.isInteger(themeCount) && themeCount >= 2 && themeCount <= 60)) {
+    throw new UsageError(`--themes must be auto or a whole number from 2 to 60 (got '${rawThemes}')`);
+  }
+  const finished = await runJob(core, { kind: 'synthesize', personas: personas.data, themes: themeCount, seed }, err);
   if (finished.status !== 'completed') {
     err.write(`Synthesis ${finished.status}${finished.error ? `: ${finished.error.message}` : ''}\n`);
     return 1;

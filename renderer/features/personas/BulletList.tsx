@@ -1,4 +1,4 @@
-import { Group, Stack, Text } from '@mantine/core';
+import { Badge, Group, Stack, Text, Tooltip } from '@mantine/core';
 import type { Bullet } from '../../../shared/domain';
 import { EvidenceBadge } from './EvidenceBadge';
 
@@ -20,7 +20,16 @@ export function BulletList({ title, bullets, testId }: { title: string; bullets:
               <Text size="sm" style={{ lineHeight: 1.45 }} data-testid="bullet-text">
                 {b.text}
               </Text>
-              <EvidenceBadge ids={b.evidence} />
+              <Group gap={4} wrap="nowrap" style={{ flexShrink: 0 }}>
+                {b.thin && (
+                  <Tooltip label="All the evidence comes from one participant" withArrow>
+                    <Badge size="sm" variant="outline" color="orange" tt="none" fw={500} data-testid="thin-marker">
+                      single source
+                    </Badge>
+                  </Tooltip>
+                )}
+                <EvidenceBadge ids={b.evidence} />
+              </Group>
             </Group>
           ))}
         </Stack>

@@ -1,12 +1,21 @@
-import { Badge, Box, Button, Group, Paper, SimpleGrid, Stack, Text, Title, Tooltip } from '@mantine/core';
-import { IconPencil } from '@tabler/icons-react';
+import { Alert, Badge, Box, Button, Group, Paper, SimpleGrid, Stack, Text, Title, Tooltip } from '@mantine/core';
+import { IconAlertTriangle, IconPencil } from '@tabler/icons-react';
 import { BULLET_SECTIONS, type Persona } from '../../../shared/domain';
 import { BulletList } from './BulletList';
 import { markInfo, SECTION_LABEL } from './labels';
 import { PersonaAvatar } from './PersonaAvatar';
 
 /** A draft persona as the team will read it, every claim with its evidence. */
-export function PersonaCard({ persona, onEdit }: { persona: Persona; onEdit: () => void }) {
+export function PersonaCard({
+  persona,
+  coverageWarning = null,
+  onEdit,
+}: {
+  persona: Persona;
+  /** Set when too few interviews back this persona to trust it. */
+  coverageWarning?: string | null;
+  onEdit: () => void;
+}) {
   const mark = markInfo(persona.mark);
   const names = persona.participants.map((p) => p.name);
 
@@ -43,6 +52,27 @@ export function PersonaCard({ persona, onEdit }: { persona: Persona; onEdit: () 
             Edit
           </Button>
         </Group>
+
+        {coverageWarning && (
+          <Alert color="yellow" variant="light" py={6} icon={<IconAlertTriangle size={16} />} data-testid="coverage-warning">
+            <Text size="sm">{coverageWarning}</Text>
+          </Alert>
+        )}
+
+        {persona.participants.length > 0 && (
+          <Group gap={6} data-testid="persona-participants" aria-label="Participants and how well they fit">
+            {persona.participants.map((p) => (
+              <Badge key={p.id} variant="outline" color="gray" tt="none" fw={500} data-testid="persona-participant">
+                {p.name}
+                {p.fit != null && (
+                  <Text span size="xs" c="dimmed" ml={4} data-testid="participant-fit">
+                    {Math.round(p.fit * 100)}% fit
+                  </Text>
+                )}
+              </Badge>
+            ))}
+          </Group>
+        )}
 
         {persona.summary && (
           <Text size="sm" data-testid="persona-summary" style={{ lineHeight: 1.55 }}>

@@ -3,13 +3,16 @@ import { useState } from 'react';
 import { useCoreQuery } from '../../hooks/useCoreQuery';
 import { PersonaCard } from './PersonaCard';
 import { PersonaEditor } from './PersonaEditor';
+import { SynthesisSummaryPanel } from './SynthesisSummaryPanel';
 import { SynthesizeBar } from './SynthesizeBar';
 
 /** Draft personas, their evidence, and the editor. */
 export function PersonasScreen() {
   const { data, error, refetch } = useCoreQuery('personas:list', {});
   const [editingId, setEditingId] = useState<number | null>(null);
+  const summary = useCoreQuery('synthesis:summary', {});
   const editing = data?.find((p) => p.id === editingId) ?? null;
+  const coverageWarning = new Map(summary.data?.coverage.map((c) => [c.personaId, c.warning]) ?? []);
 
   return (
     <Stack gap="md">
@@ -20,6 +23,7 @@ export function PersonasScreen() {
         </Text>
       </div>
       <SynthesizeBar hasPersonas={(data?.length ?? 0) > 0} hasEdits={data?.some((p) => p.edited) ?? false} />
+      {summary.data && data && data.length > 0 && <SynthesisSummaryPanel summary={summary.data} />}
       {error && <Alert color="red" title="Could not load personas">{error.message}</Alert>}
       {!data && !error && <Skeleton h={320} radius="lg" />}
       {data && data.length === 0 && (
@@ -28,7 +32,7 @@ export function PersonasScreen() {
         </Paper>
       )}
       {data?.map((p) => (
-        <PersonaCard key={p.id} persona={p} onEdit={() => setEditingId(p.id)} />
+        <PersonaCard key={p.id} persona={p} coverageWarning={coverageWarning.get(p.id) ?? null} onEdit={() => setEditingId(p.id)} />
       ))}
       {editing && (
         <PersonaEditor

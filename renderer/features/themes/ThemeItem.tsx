@@ -2,19 +2,33 @@ import { Accordion, Badge, Group, Stack, Text } from '@mantine/core';
 import type { Theme } from '../../../shared/domain';
 import { QuoteItem } from '../../components/QuoteItem';
 
-/** One theme: label, keywords, size and reach; its top quotes when expanded. */
+/**
+ * One theme: label, keywords, size and reach; its top quotes when expanded. The outlier bucket
+ * (quotes that fit no theme) is shown muted, so nobody reads it as a theme of its own.
+ */
 export function ThemeItem({ theme }: { theme: Theme }) {
+  const label = theme.outlier ? 'Fits no theme' : theme.label;
   return (
-    <Accordion.Item value={String(theme.id)} data-testid="theme" bg="white">
-      <Accordion.Control aria-label={`Theme: ${theme.label}`}>
+    <Accordion.Item
+      value={String(theme.id)}
+      data-testid={theme.outlier ? 'theme-outlier' : 'theme'}
+      bg={theme.outlier ? 'gray.0' : 'white'}
+      style={theme.outlier ? { borderStyle: 'dashed' } : undefined}
+    >
+      <Accordion.Control aria-label={`Theme: ${label}`}>
         <Group justify="space-between" wrap="nowrap" pr="sm">
           <div style={{ minWidth: 0 }}>
-            <Text fw={600} data-testid="theme-label">
-              {theme.label}
+            <Text fw={600} data-testid="theme-label" c={theme.outlier ? 'dimmed' : undefined}>
+              {label}
             </Text>
+            {theme.outlier && (
+              <Text size="xs" c="dimmed">
+                Quotes too far from every theme to belong to one.
+              </Text>
+            )}
             <Group gap={6} mt={6}>
               {theme.keywords.slice(0, 6).map((k) => (
-                <Badge key={k} size="sm" variant="light" color="indigo" tt="none" fw={500}>
+                <Badge key={k} size="sm" variant="light" color={theme.outlier ? 'gray' : 'indigo'} tt="none" fw={500}>
                   {k}
                 </Badge>
               ))}
@@ -23,6 +37,7 @@ export function ThemeItem({ theme }: { theme: Theme }) {
           <Group gap="lg" wrap="nowrap">
             <Stat value={theme.size} label={theme.size === 1 ? 'quote' : 'quotes'} />
             <Stat value={theme.participantCount} label={theme.participantCount === 1 ? 'participant' : 'participants'} />
+            <Stat value={theme.transcriptCount} label={theme.transcriptCount === 1 ? 'transcript' : 'transcripts'} />
           </Group>
         </Group>
       </Accordion.Control>
