@@ -184,6 +184,46 @@ describe('renderer in the browser harness', () => {
     await page.keyboard.press('Escape');
   });
 
+  it('maps every quote, summarises the run, and keeps a facet correction', async () => {
+    await page.getByTestId('nav-themes').click();
+    const map = await host.invoke('themes:map', {});
+    if (!map.ok) throw new Error(map.error.message);
+    expect(map.value.length).toBeGreaterThan(0);
+    const circles = page.getByTestId('theme-map').locator('circle');
+    await expect.poll(() => circles.count(), WAIT).toBe(map.value.length);
+    expect(await circles.first().locator('title').textContent()).toMatch(/\S/);
+    await shot('3b-theme-map');
+
+    await page.getByTestId('nav-personas').click();
+    const summary = page.getByTestId('synthesis-summary');
+    await expect.poll(() => summary.count(), WAIT).toBe(1);
+    const answer = await host.invoke('synthesis:summary', {});
+    if (!answer.ok || !answer.value.run) throw new Error('no synthesis summary after a run');
+    const { run, saturation } = answer.value;
+    expect(await summary.getByTestId('summary-model').textContent()).toBe(run.modelId);
+    expect(await summary.getByTestId('summary-persona-k').textContent()).toBe('3');
+    expect(await summary.getByTestId('summary-theme-k').textContent()).toBe(String(run.themeK));
+    expect(saturation.curve.length).toBeGreaterThan(0);
+    expect(await summary.getByTestId('saturation-chart').locator('circle').count()).toBe(saturation.curve.length);
+
+    await page.getByTestId('persona-card').first().getByTestId('evidence-badge').first().click();
+    const first = page.getByTestId('evidence-quotes').getByTestId('evidence-quote').first();
+    const select = first.getByTestId('facet-select');
+    await expect.poll(() => select.count(), WAIT).toBe(1);
+    const quoteId = Number(await first.getAttribute('data-quote-id'));
+    const before = await select.inputValue();
+    const corrected = before === 'mentalModel' ? 'decisionFactor' : 'mentalModel';
+    await select.selectOption(corrected);
+    const stored = async () => {
+      const facets = await host.invoke('quotes:facets', { ids: [quoteId] });
+      return facets.ok ? facets.value.map((f) => ({ facet: f.facet, corrected: f.corrected })) : facets.error.message;
+    };
+    await expect.poll(stored, WAIT).toEqual([{ facet: corrected, corrected: true }]);
+    await expect.poll(() => first.getByTestId('facet-source').textContent(), WAIT).toBe('corrected');
+    await shot('3c-summary-facets');
+    await page.keyboard.press('Escape');
+  });
+
   it('lists themes with their attributed quotes', async () => {
     await page.getByTestId('nav-themes').click();
     await expect.poll(() => page.getByTestId('theme').count(), WAIT).toBeGreaterThan(0);

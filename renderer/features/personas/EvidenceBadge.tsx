@@ -1,12 +1,18 @@
 import { Alert, Badge, Loader, Popover, ScrollArea, Stack, Text, UnstyledButton } from '@mantine/core';
 import { useState } from 'react';
+import type { QuoteFacet } from '../../../shared/domain';
 import { QuoteItem } from '../../components/QuoteItem';
 import { useCoreQuery } from '../../hooks/useCoreQuery';
+import { FacetSelect } from './FacetSelect';
 
 /** "3 quotes" next to a claim; click to read the quotes that back it. */
 export function EvidenceBadge({ ids }: { ids: number[] }) {
   const [opened, setOpened] = useState(false);
   const quotes = useCoreQuery('quotes:list', { ids }, { enabled: opened && ids.length > 0 });
+  const facets = useCoreQuery('quotes:facets', { ids }, { enabled: opened && ids.length > 0 });
+  // Corrections made here, shown at once without waiting for a refetch.
+  const [saved, setSaved] = useState<Record<number, QuoteFacet>>({});
+  const facetOf = (quoteId: number) => saved[quoteId] ?? facets.data?.find((f) => f.quoteId === quoteId);
   const count = ids.length;
 
   return (
@@ -30,9 +36,15 @@ export function EvidenceBadge({ ids }: { ids: number[] }) {
         {quotes.data && (
           <ScrollArea.Autosize mah={320} type="auto" offsetScrollbars>
             <Stack gap="sm">
-              {quotes.data.map((q) => (
-                <QuoteItem key={q.id} quote={q} compact />
-              ))}
+              {quotes.data.map((q) => {
+                const facet = facetOf(q.id);
+                return (
+                  <div key={q.id} data-testid="evidence-quote" data-quote-id={q.id}>
+                    <QuoteItem quote={q} compact />
+                    {facet && <FacetSelect facet={facet} onSaved={(f) => setSaved((prev) => ({ ...prev, [f.quoteId]: f }))} />}
+                  </div>
+                );
+              })}
             </Stack>
           </ScrollArea.Autosize>
         )}

@@ -1,4 +1,4 @@
-import { Alert, Button, Group, Paper, Select, Text } from '@mantine/core';
+import { Alert, Button, Group, NumberInput, Paper, Select, Text } from '@mantine/core';
 import { IconSparkles } from '@tabler/icons-react';
 import { useState } from 'react';
 import type { PersonaCount } from '../../../shared/ipc/contract';
@@ -16,17 +16,29 @@ function toCount(value: string): PersonaCount {
   return value === '2' ? 2 : value === '3' ? 3 : value === '4' ? 4 : 'auto';
 }
 
+const THEME_MIN = 2;
+const THEME_MAX = 60;
+
+/** The 'themes' job input: 'auto', or a whole number clamped to what the core accepts. */
+export function toThemes(mode: string, n: number | string): 'auto' | number {
+  if (mode === 'auto') return 'auto';
+  const v = Math.round(Number(n));
+  return Number.isFinite(v) ? Math.min(THEME_MAX, Math.max(THEME_MIN, v)) : 'auto';
+}
+
 /** Starts a synthesis run: themes from quotes, then draft personas from themes. */
 export function SynthesizeBar({ hasPersonas, hasEdits }: { hasPersonas: boolean; hasEdits: boolean }) {
   const { startJob } = useJobs();
   const running = useIsRunning('synthesize');
   const [count, setCount] = useState('auto');
+  const [themeMode, setThemeMode] = useState<'auto' | 'fixed'>('auto');
+  const [themeCount, setThemeCount] = useState<number | string>(8);
   const [error, setError] = useState<string | null>(null);
 
   const synthesize = async () => {
     setError(null);
     try {
-      await startJob({ kind: 'synthesize', personas: toCount(count) });
+      await startJob({ kind: 'synthesize', personas: toCount(count), themes: toThemes(themeMode, themeCount) });
     } catch (err) {
       setError(errorMessage(err));
     }
@@ -53,6 +65,31 @@ export function SynthesizeBar({ hasPersonas, hasEdits }: { hasPersonas: boolean;
             allowDeselect={false}
             w={160}
           />
+          <Select
+            label="Themes"
+            data-testid="theme-mode"
+            data={[
+              { value: 'auto', label: 'Auto' },
+              { value: 'fixed', label: 'Set number' },
+            ]}
+            value={themeMode}
+            onChange={(v) => v && setThemeMode(v === 'fixed' ? 'fixed' : 'auto')}
+            allowDeselect={false}
+            w={130}
+          />
+          {themeMode === 'fixed' && (
+            <NumberInput
+              label="Theme count"
+              data-testid="theme-count"
+              min={THEME_MIN}
+              max={THEME_MAX}
+              clampBehavior="strict"
+              allowDecimal={false}
+              value={themeCount}
+              onChange={setThemeCount}
+              w={110}
+            />
+          )}
           <Button leftSection={<IconSparkles size={18} />} onClick={synthesize} loading={running} data-testid="synthesize-button">
             Synthesize
           </Button>
