@@ -1,5 +1,5 @@
 // Import -> synthesize -> edit -> export through the core, with the real model and a real file.
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -61,6 +61,21 @@ describe.skipIf(!modelReady)('synthesis with the on-device model', () => {
     expect(f.result?.synthesis?.embedded).toBe(0);
   });
 
+  it('embeds only the quotes of a newly imported transcript', async () => {
+    const before = core.info()!.counts;
+    const extra = join(dir, 'riya.txt');
+    writeFileSync(
+      extra,
+      'Priya: How do you keep track of the shop money?\nRiya: I photograph every receipt and sort them on Sunday nights at the kitchen table.\n' +
+        'Priya: What gets in the way?\nRiya: The bank app lumps the card fees together, so I never know what each supplier really costs me.\n',
+    );
+    await importAll(core, [extra]);
+    const added = core.info()!.counts.quotes - before.quotes;
+    expect(added).toBeGreaterThan(0);
+    const f = await core.startJob({ kind: 'synthesize', personas: 'auto', seed: 42 }).done;
+    expect(f.result?.synthesis?.embedded).toBe(added);
+  });
+
   it('is deterministic for the same study and settings', async () => {
     const snapshot = async () => {
       await core.startJob({ kind: 'synthesize', personas: 'auto', seed: 7 }).done;
@@ -113,8 +128,12 @@ describe.skipIf(!modelReady)('synthesis with the on-device model', () => {
     expect(summary.saturation.curve.at(-1)!.cumulativeThemes).toBeGreaterThan(0);
     const personas = await core.handlers()['personas:list']({});
     expect(summary.coverage.map((c) => c.personaId).sort()).toEqual(personas.map((p) => p.id).sort());
-    // The fixtures hold fewer than 5 interviews per persona: the guide's minimum is not met.
-    for (const c of summary.coverage) expect(c.warning).toMatch(/at least 5/);
+    // The guide's minimum is 5 interviews per persona; below it the card carries a warning.
+    expect(summary.coverage.some((c) => c.interviews < 5)).toBe(true);
+    for (const c of summary.coverage) {
+      if (c.interviews < 5) expect(c.warning).toMatch(/at least 5/);
+      else expect(c.warning).toBeNull();
+    }
   });
 
   it('maps every quote in 2-D, marks outliers apart, and gives fit scores and thin flags', async () => {
