@@ -20,6 +20,8 @@ import { getMeta, researchDate, setMeta, studyCounts } from './db/queries/study'
 import { listPersonas, listThemes, mapPoints, updatePersona } from './db/queries/synthesis';
 import { listFacets, setFacet } from './db/queries/facets';
 import { synthesisSummary } from './synthesis/summary';
+import { FACET_PROTOTYPES, type FacetPrototypes } from './synthesis/facets';
+import { setStudyPrototypes, studyPrototypes } from './synthesis/prototypeStore';
 import { deleteTranscript, getTranscript, listTranscripts } from './db/queries/transcripts';
 import type { Embedder } from './embeddings/embedder';
 import { MODEL_ID, defaultModelsDir, modelStatus } from './embeddings/model';
@@ -218,6 +220,11 @@ export class Core {
       'synthesis:summary': () => synthesisSummary(this.db()),
       'themes:map': () => mapPoints(this.db()),
       'quotes:facets': ({ ids }) => listFacets(this.db(), ids),
+      'facets:prototypes': () => this.prototypesView(),
+      'facets:setPrototypes': ({ prototypes }) => {
+        setStudyPrototypes(this.db(), prototypes as FacetPrototypes | null);
+        return this.changed('facet prototypes edited', this.prototypesView());
+      },
       'quotes:setFacet': ({ quoteId, facet }) => this.changed('facet corrected', setFacet(this.db(), quoteId, facet)),
       'personas:update': ({ id, patch }) => {
         const persona = updatePersona(this.requireStudy().db, id, patch);
@@ -250,6 +257,11 @@ export class Core {
           runExportJob(study.db, this.info()!, { format: spec.format, outDir: spec.outDir, personaIds: spec.personaIds }, ctx),
         );
     }
+  }
+
+  private prototypesView() {
+    const { prototypes, custom } = studyPrototypes(this.db());
+    return { prototypes, defaults: FACET_PROTOTYPES, custom };
   }
 
   private db() {

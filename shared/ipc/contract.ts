@@ -108,6 +108,9 @@ export const profilePatchSchema = z
   .strict();
 export type ProfilePatch = z.infer<typeof profilePatchSchema>;
 
+/** The six facets of the method; a quote that fits none is 'other'. */
+export type FacetName = 'goal' | 'frustration' | 'behavior' | 'context' | 'mentalModel' | 'decisionFactor';
+
 export const dialogKindSchema = z.enum(['createStudy', 'openStudy', 'importFiles', 'importFolder', 'exportDir']);
 export type DialogKind = z.infer<typeof dialogKindSchema>;
 
@@ -172,6 +175,24 @@ export const coreContract = {
   'synthesis:summary': { input: z.object({}).strict(), output: {} as SynthesisSummary },
   'themes:map': { input: z.object({}).strict(), output: [] as MapPoint[] },
   'quotes:facets': { input: z.object({ ids: z.array(id).max(20000).optional() }).strict(), output: [] as QuoteFacet[] },
+  'facets:prototypes': {
+    input: z.object({}).strict(),
+    output: {} as { prototypes: Record<FacetName, string[]>; defaults: Record<FacetName, string[]>; custom: boolean },
+  },
+  'facets:setPrototypes': {
+    input: z
+      .object({
+        /** null restores the defaults. */
+        prototypes: z
+          .record(
+            z.enum(['goal', 'frustration', 'behavior', 'context', 'mentalModel', 'decisionFactor']),
+            z.array(z.string().trim().min(3).max(300)).min(1).max(30),
+          )
+          .nullable(),
+      })
+      .strict(),
+    output: {} as { prototypes: Record<FacetName, string[]>; defaults: Record<FacetName, string[]>; custom: boolean },
+  },
   'quotes:setFacet': {
     input: z.object({ quoteId: id, facet: z.enum(['goal', 'frustration', 'behavior', 'context', 'mentalModel', 'decisionFactor', 'other']) }).strict(),
     output: {} as QuoteFacet,

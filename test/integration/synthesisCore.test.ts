@@ -164,6 +164,28 @@ describe.skipIf(!modelReady)('synthesis with the on-device model', () => {
     expect(kept).toMatchObject({ facet: 'decisionFactor', corrected: true });
   });
 
+  it('classifies with the researcher’s own prototype sentences, recorded with the run', async () => {
+    const h = core.handlers();
+    const view = await h['facets:prototypes']({});
+    expect(view.custom).toBe(false);
+    const before = new Map((await h['quotes:facets']({})).map((f) => [f.quoteId, f.facet]));
+    // Every facet but decision factor gets a sentence about something no one talks about.
+    const odd = ['I collect vintage lighthouse postcards from the nineteen fifties'];
+    const edited = {
+      ...Object.fromEntries(Object.keys(view.defaults).map((k) => [k, odd])),
+      decisionFactor: view.defaults.decisionFactor,
+    } as typeof view.defaults;
+    const saved = await h['facets:setPrototypes']({ prototypes: edited });
+    expect(saved).toMatchObject({ custom: true, prototypes: { goal: odd } });
+    await core.startJob({ kind: 'synthesize', personas: 2, seed: 42 }).done;
+    const after = await h['quotes:facets']({});
+    const changed = after.filter((f) => !f.corrected && before.get(f.quoteId) !== f.facet);
+    expect(changed.length).toBeGreaterThan(0);
+    const summary = await h['synthesis:summary']({});
+    expect(summary.run!.params).toMatchObject({ facetPrototypes: { custom: true } });
+    expect((await h['facets:setPrototypes']({ prototypes: null })).custom).toBe(false);
+  });
+
   it('honours a theme count override', async () => {
     await core.startJob({ kind: 'synthesize', personas: 2, themes: 5, seed: 42 }).done;
     const themes = (await core.handlers()['themes:list']({})).filter((t) => !t.outlier);

@@ -9,7 +9,8 @@ import { listPersonas, saveRun } from '../db/queries/synthesis';
 import type { Embedder } from '../embeddings/embedder';
 import { embedPending } from '../embeddings/pending';
 import type { FacetLabel } from '../../../shared/domain';
-import { FACETS, FACET_PROTOTYPES, matchPersonas, projectQuotes2d, synthesize, type Facet } from '../synthesis';
+import { FACETS, matchPersonas, projectQuotes2d, synthesize, type Facet, type FacetPrototypes } from '../synthesis';
+import { prototypesHash, studyPrototypes } from '../synthesis/prototypeStore';
 import { throwIfCancelled, type JobContext } from './runner';
 
 export interface SynthesisSettings {
@@ -41,7 +42,8 @@ export async function runSynthesisJob(
   }
 
   ctx.progress(0, 1, 'Clustering themes and personas');
-  const prototypeVectors = await embedPrototypes(embedder);
+  const { prototypes, custom } = studyPrototypes(db);
+  const prototypeVectors = await embedPrototypes(embedder, prototypes);
   throwIfCancelled(ctx.signal);
   const hashOf = new Map(quotesForSynthesis(db).map((q) => [q.id, q.textHash]));
   const corrections = correctedFacets(db);
@@ -88,6 +90,7 @@ export async function runSynthesisJob(
       themeScores: out.themes.scores,
       clearlyBetterThanOne: out.personas.clearlyBetterThanOne,
       facetCorrections: facetOverrides.size,
+      facetPrototypes: { custom, sha256: prototypesHash(prototypes) },
     },
     chosenK: out.personas.k,
     scores: out.personas.scores,
@@ -122,16 +125,20 @@ export async function runSynthesisJob(
   };
 }
 
-const prototypeCache = new WeakMap<Embedder, Promise<Record<Facet, Float32Array[]>>>();
+const prototypeCache = new WeakMap<Embedder, Map<string, Promise<Record<Facet, Float32Array[]>>>>();
 
-function embedPrototypes(embedder: Embedder): Promise<Record<Facet, Float32Array[]>> {
-  let cached = prototypeCache.get(embedder);
+/** Embeds a set of prototype sentences once per embedder and wording. */
+function embedPrototypes(embedder: Embedder, prototypes: FacetPrototypes): Promise<Record<Facet, Float32Array[]>> {
+  const byHash = prototypeCache.get(embedder) ?? new Map<string, Promise<Record<Facet, Float32Array[]>>>();
+  prototypeCache.set(embedder, byHash);
+  const key = prototypesHash(prototypes);
+  let cached = byHash.get(key);
   if (!cached) {
     cached = (async () => {
-      const entries = await Promise.all(FACETS.map(async (f) => [f, await embedder.embed(FACET_PROTOTYPES[f])] as const));
+      const entries = await Promise.all(FACETS.map(async (f) => [f, await embedder.embed(prototypes[f])] as const));
       return Object.fromEntries(entries) as Record<Facet, Float32Array[]>;
     })();
-    prototypeCache.set(embedder, cached);
+    byHash.set(key, cached);
   }
   return cached;
 }
