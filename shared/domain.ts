@@ -70,6 +70,8 @@ export interface ParticipantSummary {
 export interface Quote {
   id: number;
   text: string;
+  /** The interviewer's question this quote answers, when the turn before it asked one: its context. */
+  question: string | null;
   participantId: number;
   participantName: string;
   transcriptId: number;

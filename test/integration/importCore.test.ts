@@ -151,3 +151,22 @@ describe('preview before import', () => {
     expect(files[0]).toMatchObject({ ok: true, duplicateOf: 'focus-call.vtt' });
   });
 });
+
+describe('quotes keep their context', () => {
+  it('carry the interviewer question they answer, when the turn before asked one', async () => {
+    const core = await coreWithStudy(tmp());
+    await importAll(core, [goodTranscripts[1]!]);
+    const h = core.handlers();
+    const [t] = await h['transcripts:list']({});
+    const detail = await h['transcripts:get']({ id: t!.id });
+    const quotes = await h['quotes:list']({});
+    const withQuestion = quotes.filter((q) => q.question !== null);
+    expect(withQuestion.length).toBeGreaterThan(5);
+    for (const q of quotes) {
+      const turn = detail.turns.find((x) => x.id === q.turnId)!;
+      const before = detail.turns[turn.index - 1];
+      const expected = before && before.role === 'interviewer' && before.text.includes('?') ? before.text : null;
+      expect(q.question).toBe(expected);
+    }
+  });
+});

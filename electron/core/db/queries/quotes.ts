@@ -27,6 +27,10 @@ export function deleteQuotesOfTranscript(db: Db, transcriptId: number): void {
 const quoteColumns = {
   id: quotes.id,
   text: quotes.text,
+  // The turn just before the quote's own, when the interviewer spoke it and asked something.
+  question: sql<string | null>`(select p.text from "turns" p join "turns" own on own.id = "quotes"."turn_id"
+      join "speakers" sp on sp.transcript_id = p.transcript_id and sp.name = p.speaker and sp.role = 'interviewer'
+     where p.transcript_id = own.transcript_id and p.idx = own.idx - 1 and p.text like '%?%')`,
   participantId: quotes.participantId,
   participantName: participants.name,
   transcriptId: quotes.transcriptId,
