@@ -581,6 +581,40 @@ describe('renderer in the browser harness', () => {
     await page.keyboard.press('Escape');
   });
 
+  it('edits the facet prototypes, keeps them across a reload, and restores the defaults', async () => {
+    await page.getByTestId('nav-personas').click();
+    await page.getByTestId('prototypes-button').click();
+    const editor = page.getByTestId('prototypes-editor');
+    const goals = editor.getByRole('textbox', { name: 'Goals', exact: true });
+    await expect.poll(() => goals.count(), WAIT).toBe(1);
+    expect(await editor.getByTestId('prototypes-status').textContent()).toBe('Defaults');
+    const mine = 'I want to know on payday exactly what is safe to spend.';
+    await goals.fill(`${await goals.inputValue()}\n${mine}`);
+    await shot('17-prototypes');
+    await editor.getByTestId('prototypes-save').click();
+    await expect.poll(() => editor.count(), WAIT).toBe(0);
+    const stored = async () => {
+      const view = await host.invoke('facets:prototypes', {});
+      return view.ok ? { custom: view.value.custom, kept: view.value.prototypes.goal.includes(mine) } : view.error.message;
+    };
+    await expect.poll(stored, WAIT).toEqual({ custom: true, kept: true });
+
+    await page.reload();
+    await expect.poll(() => page.getByTestId('study-name').textContent(), WAIT).toBe('money-habits');
+    await page.getByTestId('nav-personas').click();
+    await page.getByTestId('prototypes-button').click();
+    await expect.poll(() => goals.count(), WAIT).toBe(1);
+    expect(await goals.inputValue()).toContain(mine);
+    expect(await editor.getByTestId('prototypes-status').textContent()).toBe('Custom');
+
+    await editor.getByTestId('prototypes-restore').click();
+    await expect.poll(() => editor.getByTestId('prototypes-status').textContent(), WAIT).toBe('Defaults');
+    expect(await goals.inputValue()).not.toContain(mine);
+    await expect.poll(stored, WAIT).toEqual({ custom: false, kept: false });
+    await page.keyboard.press('Escape');
+    await expect.poll(() => editor.count(), WAIT).toBe(0);
+  });
+
   it('made no request beyond the harness on 127.0.0.1', () => {
     const origin = `http://127.0.0.1:${harness.port}/`;
     expect(requests.length).toBeGreaterThan(0);

@@ -40,6 +40,11 @@ export function EvidenceBadge({ ids }: { ids: number[] }) {
                 const facet = facetOf(q.id);
                 return (
                   <div key={q.id} data-testid="evidence-quote" data-quote-id={q.id}>
+                    {q.question && (
+                      <Text size="xs" c="dimmed" mb={2} lineClamp={3} title={q.question} data-testid="evidence-question">
+                        Q: {q.question}
+                      </Text>
+                    )}
                     <QuoteItem quote={q} compact />
                     {facet && <FacetSelect facet={facet} onSaved={(f) => setSaved((prev) => ({ ...prev, [f.quoteId]: f }))} />}
                   </div>
