@@ -215,3 +215,28 @@ describe('synthesis without enough data', () => {
     expect(f).toMatchObject({ status: 'failed', error: { code: 'too_little_data' } });
   });
 });
+
+describe.skipIf(!modelReady)('cancelling a synthesis', () => {
+  it('stops between batches and keeps the vectors already committed; a re-run resumes', async () => {
+    const core = await coreWithStudy(tmp());
+    await importAll(core, goodTranscripts);
+    const total = core.info()!.counts.quotes;
+    let jobId = '';
+    const off = core.on('jobs:progress', (p) => {
+      if (p.done > 0 && p.done < p.total) void core.handlers()['jobs:cancel']({ jobId });
+    });
+    const started = core.startJob({ kind: 'synthesize', personas: 'auto', seed: 1 });
+    jobId = started.jobId;
+    const f = await started.done;
+    off();
+    expect(f.status).toBe('cancelled');
+    const kept = core.info()!.counts.embedded;
+    expect(kept).toBeGreaterThan(0);
+    expect(kept).toBeLessThan(total);
+    expect(core.info()!.counts.personas).toBe(0);
+    const again = await core.startJob({ kind: 'synthesize', personas: 'auto', seed: 1 }).done;
+    expect(again.status).toBe('completed');
+    expect(core.info()!.counts.embedded).toBe(total);
+    await core.close();
+  });
+});
