@@ -4,9 +4,13 @@
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { createCoreHost } from '../host/inProcess';
+import { installNetworkGuard } from '../networkGuard';
 import { appRoot } from '../paths';
 import { withExtension } from '../service';
 import { startHarness } from './server';
+
+// The core here, as in the app, may open no outgoing connection; serving on loopback is unaffected.
+installNetworkGuard();
 
 interface Args {
   studyPath: string | null;
