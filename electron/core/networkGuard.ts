@@ -21,8 +21,14 @@ export function installNetworkGuard(): void {
     throw new NetworkBlockedError(what);
   };
   net.Socket.prototype.connect = block('a socket connection') as never;
+  net.connect = net.createConnection = block('a socket connection') as never;
   tls.connect = block('a TLS connection') as never;
-  dns.lookup = block('a DNS lookup') as never;
+  // Listening on 127.0.0.1 (the test harness) "looks up" the literal address: no query is sent.
+  const originalLookup = dns.lookup;
+  dns.lookup = ((hostname: string, ...rest: unknown[]) => {
+    if (net.isIP(hostname) !== 0) return (originalLookup as (...a: unknown[]) => unknown)(hostname, ...rest);
+    throw new NetworkBlockedError(`a DNS lookup of ${hostname}`);
+  }) as never;
   dns.resolve = block('a DNS query') as never;
   const originalFetch = globalThis.fetch;
   globalThis.fetch = ((input: Parameters<typeof fetch>[0], init?: RequestInit) => {

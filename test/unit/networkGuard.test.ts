@@ -14,5 +14,9 @@ describe('the network guard of the core processes', () => {
     await expect(fetch('https://huggingface.co/')).rejects.toThrow(/request to https:\/\/huggingface.co/);
     const data = await fetch('data:text/plain;base64,aGVsbG8=');
     expect(await data.text()).toBe('hello');
+    // Serving on loopback still works: the harness listens while the guard is on.
+    const server = http.createServer((_req, res) => res.end('ok'));
+    await new Promise<void>((resolve, reject) => server.listen(0, '127.0.0.1', resolve).on('error', reject));
+    await new Promise<void>((resolve) => server.close(() => resolve()));
   });
 });
