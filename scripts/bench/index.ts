@@ -18,7 +18,7 @@ import { benchSearch } from './search';
 
 const fixtures = join(__dirname, '..', '..', 'test', 'fixtures', 'transcripts');
 const row = (what: string, ours: string, raw: string, ratio: number) =>
-  console.log(`${what.padEnd(34)} ${ours.padStart(16)} ${raw.padStart(16)} ${ratio.toFixed(2).padStart(7)}`);
+  console.log(`${what.padEnd(34)} ${ours.padStart(16)} ${raw.padStart(16)} ${(Number.isFinite(ratio) ? ratio.toFixed(2) : '—').padStart(7)}`);
 
 function fixtureQuotes(): string[] {
   const out: string[] = [];
