@@ -130,6 +130,13 @@ async function runJob(core: Core, spec: Parameters<Core['startJob']>[0], err: St
   }
 }
 
+/** Says on stderr why a job did not complete; true when it did not. */
+function reportUnfinished(what: string, finished: JobFinished, err: Stream): boolean {
+  if (finished.status === 'completed') return false;
+  err.write(`${what} ${finished.status}${finished.error ? `: ${finished.error.message}` : ''}\n`);
+  return true;
+}
+
 async function importCommand(core: Core, positionals: string[], out: Stream, err: Stream): Promise<number> {
   const study = studyArg(positionals);
   const paths = positionals.slice(1);
@@ -143,10 +150,7 @@ async function importCommand(core: Core, positionals: string[], out: Stream, err
   const failed = results.filter((r) => r.status === 'error').length;
   const ok = results.filter((r) => r.status === 'ok').length;
   err.write(`${ok} imported, ${results.length - ok - failed} skipped, ${failed} failed\n`);
-  if (finished.status !== 'completed') {
-    err.write(`Import ${finished.status}${finished.error ? `: ${finished.error.message}` : ''}\n`);
-    return 1;
-  }
+  if (reportUnfinished('Import', finished, err)) return 1;
   return failed > 0 ? 1 : 0;
 }
 
@@ -169,10 +173,7 @@ async function synthesizeCommand(
     throw new UsageError(`--themes must be auto or a whole number from 2 to 60 (got '${rawThemes}')`);
   }
   const finished = await runJob(core, { kind: 'synthesize', personas: personas.data, themes: themeCount, seed }, err);
-  if (finished.status !== 'completed') {
-    err.write(`Synthesis ${finished.status}${finished.error ? `: ${finished.error.message}` : ''}\n`);
-    return 1;
-  }
+  if (reportUnfinished('Synthesis', finished, err)) return 1;
   const handlers = core.handlers();
   const themes = await handlers['themes:list']({});
   const list = await handlers['personas:list']({});
@@ -193,10 +194,7 @@ async function exportCommand(
   if (!format.success) throw new UsageError('--format must be pdf, md or json');
   if (typeof values.out !== 'string' || !values.out) throw new UsageError('--out <dir> is required');
   const finished = await runJob(core, { kind: 'export', format: format.data, outDir: values.out }, err);
-  if (finished.status !== 'completed') {
-    err.write(`Export ${finished.status}${finished.error ? `: ${finished.error.message}` : ''}\n`);
-    return 1;
-  }
+  if (reportUnfinished('Export', finished, err)) return 1;
   for (const f of finished.result?.export?.files ?? []) out.write(`${f}\n`);
   return 0;
 }

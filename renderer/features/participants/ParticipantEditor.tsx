@@ -1,7 +1,8 @@
 import { Alert, Autocomplete, Badge, Button, Divider, Drawer, Group, Select, SimpleGrid, Stack, Text, Textarea, TextInput } from '@mantine/core';
 import { useMemo, useState } from 'react';
 import { CONSENT_STATUSES, EXPERIENCE_LEVELS, type ConsentStatus, type ExperienceLevel, type ParticipantDetail } from '../../../shared/domain';
-import { call, errorMessage } from '../../bridge';
+import { call } from '../../bridge';
+import { useAction } from '../../hooks/useAction';
 import { plural } from '../../format';
 import { AttributesEditor } from './AttributesEditor';
 import { CONSENT_LABEL, EXPERIENCE_LABEL } from './labels';
@@ -22,26 +23,14 @@ interface Props {
 /** Every field of a participant's record, saved in one `participants:update` of what changed. */
 export function ParticipantEditor({ participant, all, onClose, onSaved }: Props) {
   const [draft, setDraft] = useState<ProfileDraft>(() => toDraft(participant));
-  const [saving, setSaving] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { busy: saving, error, run } = useAction();
   const errors = useMemo(() => (error ? fieldErrors(error) : {}), [error]);
   const set = <K extends keyof ProfileDraft>(key: K, value: ProfileDraft[K]) => setDraft((d) => ({ ...d, [key]: value }));
   const used = (f: 'segment' | 'companySize' | 'industry' | 'role') => [...new Set(all.map((p) => p.profile[f]).filter((v): v is string => !!v))].sort();
   const text = (f: 'code' | 'interviewDate' | 'consentDate') => ({ value: draft[f], error: errors[f], onChange: (e: { currentTarget: { value: string } }) => set(f, e.currentTarget.value) });
   const suggest = (f: 'segment' | 'companySize' | 'industry' | 'role') => ({ data: used(f), value: draft[f], error: errors[f], onChange: (v: string) => set(f, v), maxLength: 500 });
 
-  const save = async () => {
-    setSaving(true);
-    setError(null);
-    try {
-      await call('participants:update', { id: participant.id, patch: toPatch(draft, participant) });
-      onSaved();
-    } catch (err) {
-      setError(errorMessage(err));
-    } finally {
-      setSaving(false);
-    }
-  };
+  const save = () => run(() => call('participants:update', { id: participant.id, patch: toPatch(draft, participant) }), onSaved);
 
   return (
     <Drawer opened onClose={onClose} position="right" size={520} title={<Text fw={650}>Edit {participant.name}</Text>} closeOnClickOutside={false}>

@@ -1,7 +1,8 @@
 import { Alert, Button, Divider, Group, Modal, Select, SimpleGrid, Stack, Textarea, TextInput } from '@mantine/core';
 import { useMemo, useState } from 'react';
 import { BULLET_SECTIONS, type Persona, type PersonaMark } from '../../../shared/domain';
-import { call, errorMessage } from '../../bridge';
+import { call } from '../../bridge';
+import { useAction } from '../../hooks/useAction';
 import { BulletsEditor } from './BulletsEditor';
 import { DefiningQuoteSelect } from './DefiningQuoteSelect';
 import { MARKS, SECTION_LABEL } from './labels';
@@ -12,23 +13,11 @@ const MARK_OPTIONS = [{ value: 'none', label: 'No mark' }, ...MARKS.map((m) => (
 /** Every editable field of a persona; saved in one `personas:update`. */
 export function PersonaEditor({ persona, onClose, onSaved }: { persona: Persona; onClose: () => void; onSaved: () => void }) {
   const [draft, setDraft] = useState<PersonaDraft>(() => toDraft(persona));
-  const [saving, setSaving] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { busy: saving, error, run } = useAction();
   const cited = useMemo(() => citedQuoteIds(draft), [draft]);
   const set = <K extends keyof PersonaDraft>(key: K, value: PersonaDraft[K]) => setDraft((d) => ({ ...d, [key]: value }));
 
-  const save = async () => {
-    setSaving(true);
-    setError(null);
-    try {
-      await call('personas:update', { id: persona.id, patch: toPatch(draft) });
-      onSaved();
-    } catch (err) {
-      setError(errorMessage(err));
-    } finally {
-      setSaving(false);
-    }
-  };
+  const save = () => run(() => call('personas:update', { id: persona.id, patch: toPatch(draft) }), onSaved);
 
   return (
     <Modal opened onClose={onClose} title={`Edit ${persona.name}`} size={920} centered={false} closeOnClickOutside={false}>

@@ -1,7 +1,7 @@
 import { Alert, Button, Center, Divider, Group, Paper, Stack, Text, ThemeIcon, Title, UnstyledButton } from '@mantine/core';
 import { IconFilePlus, IconFolderOpen, IconHistory, IconQuote } from '@tabler/icons-react';
-import { useState } from 'react';
-import { call, errorMessage } from '../../bridge';
+import { call } from '../../bridge';
+import { useAction } from '../../hooks/useAction';
 import { usePickPaths } from '../../components/PathPrompt';
 import { useCoreQuery } from '../../hooks/useCoreQuery';
 import classes from './StartScreen.module.css';
@@ -14,21 +14,9 @@ function baseName(path: string): string {
 export function StartScreen({ onOpened, loadError }: { onOpened: () => void; loadError: string | null }) {
   const pickPaths = usePickPaths();
   const recent = useCoreQuery('study:recent', {});
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-
-  const run = async (action: () => Promise<unknown>) => {
-    setBusy(true);
-    setError(null);
-    try {
-      await action();
-      onOpened();
-    } catch (err) {
-      setError(errorMessage(err));
-    } finally {
-      setBusy(false);
-    }
-  };
+  const action = useAction();
+  const { busy, error } = action;
+  const run = (work: () => Promise<unknown>) => action.run(work, onOpened);
 
   const createOrOpen = (kind: 'createStudy' | 'openStudy') =>
     run(async () => {

@@ -1,7 +1,7 @@
 import { Alert, Paper, Text } from '@mantine/core';
-import { useState } from 'react';
 import type { SpeakerRole, TranscriptDetail } from '../../../shared/domain';
-import { call, errorMessage } from '../../bridge';
+import { call } from '../../bridge';
+import { useAction } from '../../hooks/useAction';
 import { SpeakerRow } from './SpeakerRow';
 
 interface Props {
@@ -12,25 +12,11 @@ interface Props {
 
 /** Who speaks in this transcript and as what: only participants' words become quotes. */
 export function SpeakersPanel({ transcript, colors, onChanged }: Props) {
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { busy, error, run, clearError } = useAction();
   const names = transcript.speakers.map((s) => s.name);
 
-  const run = async (action: () => Promise<unknown>) => {
-    setBusy(true);
-    setError(null);
-    try {
-      await action();
-      onChanged();
-    } catch (err) {
-      setError(errorMessage(err));
-    } finally {
-      setBusy(false);
-    }
-  };
-
-  const setRole = (speaker: string, role: SpeakerRole) => run(() => call('transcripts:setSpeakerRole', { id: transcript.id, speaker, role }));
-  const rename = (from: string, to: string) => run(() => call('transcripts:renameSpeaker', { id: transcript.id, from, to }));
+  const setRole = (speaker: string, role: SpeakerRole) => run(() => call('transcripts:setSpeakerRole', { id: transcript.id, speaker, role }), onChanged);
+  const rename = (from: string, to: string) => run(() => call('transcripts:renameSpeaker', { id: transcript.id, from, to }), onChanged);
 
   return (
     <Paper withBorder radius="md" p="sm" data-testid="speakers-panel">
@@ -41,7 +27,7 @@ export function SpeakersPanel({ transcript, colors, onChanged }: Props) {
         Only participants’ words become quotes.
       </Text>
       {error && (
-        <Alert color="red" p="xs" mb="xs" withCloseButton onClose={() => setError(null)}>
+        <Alert color="red" p="xs" mb="xs" withCloseButton onClose={clearError}>
           <Text size="xs">{error}</Text>
         </Alert>
       )}
