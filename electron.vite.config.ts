@@ -15,6 +15,7 @@ export default defineConfig({
         input: {
           index: resolve(__dirname, 'electron/main/index.ts'),
           'core.worker': resolve(__dirname, 'electron/core/host/core.worker.ts'),
+          'prepare.worker': resolve(__dirname, 'electron/core/ingest/prepare.worker.ts'),
           cli: resolve(__dirname, 'electron/core/cli/main.ts'),
           harness: resolve(__dirname, 'electron/core/harness/main.ts'),
         },

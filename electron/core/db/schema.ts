@@ -89,7 +89,8 @@ export const quotes = sqliteTable(
   (t) => [
     index('quotes_transcript').on(t.transcriptId),
     index('quotes_participant').on(t.participantId),
-    index('quotes_text_hash').on(t.textHash),
+    // No index on text_hash: joins go through the embeddings and quote_facets keys, and keeping
+    // random hashes sorted cost an import more than any query gained (see 0002_import_speed).
   ],
 );
 

@@ -1,7 +1,7 @@
 // What the researcher checks before importing: the detected source, and per speaker how much
 // they said, a sample, and the role Grounded proposes. Same role rules as the import itself.
 import type { SpeakerPreview, TranscriptFormat } from '../../../shared/domain';
-import { proposeRoles } from '../ingest/writeTranscript';
+import { proposeRoles } from '../ingest/roles';
 import { detectInterviewer } from './interviewer';
 import type { ParsedTranscript } from './types';
 

@@ -1,58 +1,51 @@
-import { basename } from 'node:path';
 import type { ImportFileResult, SpeakerChoices } from '../../../shared/domain';
-import type { ParsedTranscript } from '../importers/parse';
 import { transaction, type Db } from '../db/open';
 import { findTranscriptByHash, insertTranscript, insertTurns } from '../db/queries/transcripts';
-import { ImportError, detectInterviewer, parseTranscriptFile } from '../importers/parse';
-import { applyRoles, proposeRoles } from './writeTranscript';
+import { prepareTranscript, type PreparedTranscript, type SourceFile } from './prepare';
+import { insertQuoteRows, linkSpeakers } from './writeTranscript';
 
-export interface SourceFile {
-  /** Where it came from: a path on disk, or a dropped file's name. */
-  path: string;
-  bytes: Uint8Array;
+export type { SourceFile } from './prepare';
+
+/** Parses one file and writes it: see prepareTranscript and writePrepared. */
+export async function ingestFile(db: Db, file: SourceFile, choices?: SpeakerChoices): Promise<ImportFileResult> {
+  const prepared = await prepareTranscript(file, choices);
+  return prepared.ok ? writePrepared(db, prepared.transcript) : prepared.result;
 }
 
 /**
- * One file, one transaction: a failure leaves nothing of the file in the study. Parsing is async
- * (Word documents are unzipped) and finishes before the transaction opens, which stays synchronous
- * so no other work can interleave with its writes.
+ * One file, one transaction: a failure leaves nothing of the file in the study. The transcript,
+ * its turns (indexed for search by the turns_fts trigger), its speakers and participants and its
+ * quotes are written together or not at all. Synchronous, so no other work interleaves.
  */
-export async function ingestFile(db: Db, file: SourceFile, choices?: SpeakerChoices): Promise<ImportFileResult> {
-  const name = basename(file.path);
+export function writePrepared(db: Db, p: PreparedTranscript): ImportFileResult {
   try {
-    const parsed = withRenames(await parseTranscriptFile(name, file.bytes), choices?.renames);
-    const dup = findTranscriptByHash(db, parsed.contentHash);
-    if (dup) return { path: file.path, status: 'skipped', message: `${name}: already imported (same content as ${dup.fileName})`, transcriptId: dup.id };
+    const dup = findTranscriptByHash(db, p.contentHash);
+    if (dup) return { path: p.path, status: 'skipped', message: `${p.fileName}: already imported (same content as ${dup.fileName})`, transcriptId: dup.id };
     const transcriptId = transaction(db, () => {
       const id = insertTranscript(db, {
-        fileName: name,
-        sourcePath: file.path,
-        format: parsed.format,
-        contentHash: parsed.contentHash,
-        interviewDate: parsed.interviewDate,
-        detected: parsed.detected,
+        fileName: p.fileName,
+        sourcePath: p.path,
+        format: p.format,
+        contentHash: p.contentHash,
+        interviewDate: p.interviewDate,
+        detected: p.detected,
       });
-      insertTurns(db, id, parsed.turns);
-      const roles = proposeRoles(parsed.turns, detectInterviewer(parsed.turns));
-      for (const [speaker, role] of Object.entries(choices?.roles ?? {})) if (roles.has(speaker)) roles.set(speaker, role);
-      applyRoles(db, id, roles);
+      const turnIds = insertTurns(db, id, p.turns);
+      const roles = new Map(p.roles);
+      const participantIds = linkSpeakers(db, id, [...roles.keys()], roles);
+      insertQuoteRows(
+        db,
+        id,
+        p.quotes.map((q) => {
+          const speaker = p.turns[q.turnIndex]!.speaker;
+          return { turnId: turnIds[q.turnIndex]!, participantId: participantIds.get(speaker)!, text: q.text, textHash: q.textHash, start: q.start, end: q.end, highlightId: null };
+        }),
+      );
       return id;
     });
-    const speakers = new Set(parsed.turns.map((t) => t.speaker)).size;
-    return {
-      path: file.path,
-      status: 'ok',
-      message: `${name}: ${parsed.detected}, ${parsed.turns.length} turns, ${speakers} speakers`,
-      transcriptId,
-    };
+    const speakers = new Set(p.turns.map((t) => t.speaker)).size;
+    return { path: p.path, status: 'ok', message: `${p.fileName}: ${p.detected}, ${p.turns.length} turns, ${speakers} speakers`, transcriptId };
   } catch (err) {
-    const message = err instanceof ImportError ? err.message : `${name}: could not import (${(err as Error).message})`;
-    return { path: file.path, status: 'error', message };
+    return { path: p.path, status: 'error', message: `${p.fileName}: could not import (${(err as Error).message})` };
   }
-}
-
-/** Applies the researcher's renames; consecutive turns that now share a speaker stay separate turns. */
-function withRenames(parsed: ParsedTranscript, renames: Record<string, string> | undefined): ParsedTranscript {
-  if (!renames || Object.keys(renames).length === 0) return parsed;
-  return { ...parsed, turns: parsed.turns.map((t) => ({ ...t, speaker: renames[t.speaker] ?? t.speaker })) };
 }

@@ -4,7 +4,7 @@ import type { Db } from '../db/open';
 import { findTranscriptByHash } from '../db/queries/transcripts';
 import { ImportError, parseTranscriptFile } from '../importers/parse';
 import { previewTranscript } from '../importers/preview';
-import { readSource } from '../jobs/importJob';
+import { readSource } from './readSource';
 import { collectFiles } from './collectFiles';
 
 /** Reads and parses files without writing anything: what the import would do, for the researcher to check. */

@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import type { SpeakerRole } from '../../../shared/domain';
 import type { Db } from '../db/open';
 import { upsertParticipant } from '../db/queries/participants';
@@ -7,55 +6,9 @@ import { highlightsOfTranscript } from '../db/queries/highlights';
 import { setSpeakers, transcriptTurns } from '../db/queries/transcripts';
 import { extractQuotes } from '../quotes/extract';
 import { cleanQuoteText } from '../quotes/noise';
+import { proposeRoles, textHash } from './roles';
 
-export function textHash(text: string): string {
-  return createHash('sha256').update(text.normalize('NFC').trim().replace(/\s+/g, ' ')).digest('hex');
-}
-
-/** Labels that name nobody in particular: never a participant. */
-const NOBODY = /^(unknown|speaker\s*\?|unidentified|inaudible|\?+)$/i;
-
-export interface SpeakerStats {
-  turns: number;
-  words: number;
-}
-
-/**
- * The proposed role of a speaker; the researcher can change it. Besides the interviewer and
- * anonymous labels, a minor voice in a long conversation (a captioner, a note-taker, a colleague
- * who drops in: at most 5 turns and under 5% of the words) is proposed as 'other', not as a
- * participant whose handful of asides would become a persona's evidence.
- */
-export function roleOf(
-  speaker: string,
-  interviewer: string | null,
-  stats?: { own: SpeakerStats; totalTurns: number; totalWords: number },
-): SpeakerRole {
-  if (interviewer !== null && speaker === interviewer) return 'interviewer';
-  if (NOBODY.test(speaker.trim())) return 'other';
-  if (stats && stats.totalTurns >= 20 && stats.own.turns <= 5 && stats.own.words < 0.05 * stats.totalWords) return 'other';
-  return 'participant';
-}
-
-function speakerStats(turns: { speaker: string; text: string }[]): Map<string, SpeakerStats> {
-  const stats = new Map<string, SpeakerStats>();
-  for (const t of turns) {
-    const s = stats.get(t.speaker) ?? { turns: 0, words: 0 };
-    s.turns++;
-    s.words += t.text.split(/\s+/).filter(Boolean).length;
-    stats.set(t.speaker, s);
-  }
-  return stats;
-}
-
-/** The roles Grounded proposes for a transcript's speakers, given who the interviewer is. */
-export function proposeRoles(turns: { speaker: string; text: string }[], interviewer: string | null): Map<string, SpeakerRole> {
-  const stats = speakerStats(turns);
-  const totalWords = [...stats.values()].reduce((n, s) => n + s.words, 0);
-  return new Map(
-    [...stats.keys()].map((name) => [name, roleOf(name, interviewer, { own: stats.get(name)!, totalTurns: turns.length, totalWords })]),
-  );
-}
+export { proposeRoles, roleOf, textHash } from './roles';
 
 /** Proposes roles from the interviewer and applies them (an import, or "this is the interviewer"). */
 export function assignSpeakersAndQuotes(db: Db, transcriptId: number, interviewer: string | null): void {
@@ -63,14 +16,12 @@ export function assignSpeakersAndQuotes(db: Db, transcriptId: number, interviewe
 }
 
 /**
- * Records each speaker's role, links participants, and (re)derives the transcript's quotes: the
- * automatic passages of participants' turns, except where a researcher's highlight overlaps them,
- * plus one quote per highlight. Callers run it inside the transaction of the unit of work.
+ * Records each speaker's role and links participants (a speaker proposed as a participant becomes
+ * one, or joins the participant of the same name from another round). Returns participant ids by
+ * speaker label.
  */
-export function applyRoles(db: Db, transcriptId: number, roles: ReadonlyMap<string, SpeakerRole>): void {
-  const turns = transcriptTurns(db, transcriptId);
+export function linkSpeakers(db: Db, transcriptId: number, names: string[], roles: ReadonlyMap<string, SpeakerRole>): Map<string, number> {
   const participantIds = new Map<string, number>();
-  const names = [...new Set(turns.map((t) => t.speaker))];
   setSpeakers(
     db,
     transcriptId,
@@ -81,34 +32,60 @@ export function applyRoles(db: Db, transcriptId: number, roles: ReadonlyMap<stri
       return { name, role, participantId };
     }),
   );
-  deleteQuotesOfTranscript(db, transcriptId);
-  const marks = highlightsOfTranscript(db, transcriptId);
-  const turnIndex = new Map(turns.map((t, i) => [t.id, i]));
-  const overlapsHighlight = (turnId: number, start: number, end: number) =>
-    marks.some((h) => h.turnId === turnId && h.startOffset < end && start < h.endOffset);
-  const drafts = extractQuotes(turns, (speaker) => participantIds.has(speaker)).filter(
-    (q) => !overlapsHighlight(turns[q.turnIndex]!.id, q.start, q.end),
-  );
-  const rows = drafts.map((q) => {
-    const turn = turns[q.turnIndex]!;
-    return { turn, text: q.text, start: q.start, end: q.end, highlightId: null as number | null };
-  });
-  for (const h of marks) {
-    const turn = turns[turnIndex.get(h.turnId) ?? -1];
-    const text = cleanQuoteText(h.text);
-    if (turn && participantIds.has(turn.speaker) && text) rows.push({ turn, text, start: h.startOffset, end: h.endOffset, highlightId: h.id });
-  }
+  return participantIds;
+}
+
+export interface QuoteRow {
+  turnId: number;
+  participantId: number;
+  text: string;
+  textHash: string;
+  start: number;
+  end: number;
+  highlightId: number | null;
+}
+
+export function insertQuoteRows(db: Db, transcriptId: number, rows: QuoteRow[]): void {
   insertQuotes(
     db,
     rows.map((r) => ({
       transcriptId,
-      turnId: r.turn.id,
-      participantId: participantIds.get(r.turn.speaker)!,
+      turnId: r.turnId,
+      participantId: r.participantId,
       text: r.text,
-      textHash: textHash(r.text),
+      textHash: r.textHash,
       startOffset: r.start,
       endOffset: r.end,
       highlightId: r.highlightId,
     })),
   );
+}
+
+/**
+ * Records each speaker's role, links participants, and (re)derives the transcript's quotes: the
+ * automatic passages of participants' turns, except where a researcher's highlight overlaps them,
+ * plus one quote per highlight. Callers run it inside the transaction of the unit of work.
+ */
+export function applyRoles(db: Db, transcriptId: number, roles: ReadonlyMap<string, SpeakerRole>): void {
+  const turns = transcriptTurns(db, transcriptId);
+  const participantIds = linkSpeakers(db, transcriptId, [...new Set(turns.map((t) => t.speaker))], roles);
+  deleteQuotesOfTranscript(db, transcriptId);
+  const marks = highlightsOfTranscript(db, transcriptId);
+  const turnIndex = new Map(turns.map((t, i) => [t.id, i]));
+  const overlapsHighlight = (turnId: number, start: number, end: number) =>
+    marks.some((h) => h.turnId === turnId && h.startOffset < end && start < h.endOffset);
+  const rows: QuoteRow[] = [];
+  for (const q of extractQuotes(turns, (speaker) => participantIds.has(speaker))) {
+    const turn = turns[q.turnIndex]!;
+    if (overlapsHighlight(turn.id, q.start, q.end)) continue;
+    rows.push({ turnId: turn.id, participantId: participantIds.get(turn.speaker)!, text: q.text, textHash: textHash(q.text), start: q.start, end: q.end, highlightId: null });
+  }
+  for (const h of marks) {
+    const turn = turns[turnIndex.get(h.turnId) ?? -1];
+    const text = cleanQuoteText(h.text);
+    if (turn && participantIds.has(turn.speaker) && text) {
+      rows.push({ turnId: turn.id, participantId: participantIds.get(turn.speaker)!, text, textHash: textHash(text), start: h.startOffset, end: h.endOffset, highlightId: h.id });
+    }
+  }
+  insertQuoteRows(db, transcriptId, rows);
 }

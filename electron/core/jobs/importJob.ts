@@ -1,26 +1,47 @@
-import { readFile, stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import type { ImportFileResult, JobFinished, SpeakerChoices } from '../../../shared/domain';
 import type { Db } from '../db/open';
 import { collectFiles } from '../ingest/collectFiles';
-import { ingestFile, type SourceFile } from '../ingest/ingestFile';
-import { MAX_TRANSCRIPT_BYTES as MAX_FILE_BYTES } from '../importers/parse';
+import { ingestFile, writePrepared } from '../ingest/ingestFile';
+import { preparerFor, type Preparer } from '../ingest/preparePool';
+import type { Prepared } from '../ingest/prepare';
 import type { JobContext } from './runner';
 
-/** Imports files and folders from disk, one transaction per file; a cancel keeps what was imported. */
+/** Files prepared ahead of the one being written, per preparing worker. */
+const LOOKAHEAD_PER_WORKER = 3;
+
+/**
+ * Imports files and folders from disk, one transaction per file; a cancel keeps what was imported.
+ * Files are prepared (read, parsed, quotes found) ahead, by worker threads for big batches, and
+ * written in the order given, so ids and results follow the files.
+ */
 export async function runImportJob(
   db: Db,
   paths: string[],
   ctx: JobContext,
   speakers: Record<string, SpeakerChoices> = {},
+  /** Who prepares the files; by default worker threads for a big batch, else this thread. */
+  preparerOf: (files: number) => Preparer = preparerFor,
 ): Promise<JobFinished['result']> {
   const { files, errors } = await collectFiles(paths);
+  const preparer = preparerOf(files.length);
   const results: ImportFileResult[] = [...errors];
-  for (const [i, path] of files.entries()) {
-    if (ctx.signal.aborted) break;
-    ctx.progress(i, files.length, `Importing ${basename(path)}`);
-    const source = await readSource(path);
-    results.push('bytes' in source ? await ingestFile(db, source, speakers[path]) : source);
+  const ahead: Promise<Prepared>[] = [];
+  let queued = 0;
+  const window = LOOKAHEAD_PER_WORKER * 4;
+  try {
+    for (const [i, path] of files.entries()) {
+      while (queued < files.length && ahead.length < window) {
+        const next = files[queued++]!;
+        ahead.push(preparer.prepare(next, speakers[next]));
+      }
+      if (ctx.signal.aborted) break;
+      ctx.progress(i, files.length, `Importing ${basename(path)}`);
+      const prepared = await ahead.shift()!;
+      results.push(prepared.ok ? writePrepared(db, prepared.transcript) : prepared.result);
+    }
+  } finally {
+    await preparer.close();
   }
   ctx.progress(results.length - errors.length, files.length, 'Import finished');
   return { imports: results };
@@ -41,19 +62,4 @@ export async function runImportContentJob(
   }
   ctx.progress(results.length, files.length, 'Import finished');
   return { imports: results };
-}
-
-export async function readSource(path: string): Promise<SourceFile | ImportFileResult> {
-  const name = basename(path);
-  try {
-    const s = await stat(path);
-    if (!s.isFile()) return { path, status: 'error', message: `${name}: not a regular file` };
-    if (s.size > MAX_FILE_BYTES) {
-      const mb = (n: number) => `${Math.round(n / 1e6)} MB`;
-      return { path, status: 'error', message: `${name}: too large (${mb(s.size)}; the limit is ${mb(MAX_FILE_BYTES)})` };
-    }
-    return { path, bytes: await readFile(path) };
-  } catch (err) {
-    return { path, status: 'error', message: `${name}: cannot read (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})` };
-  }
 }

@@ -90,7 +90,7 @@ function passages(text: string, masked: string, [from, to]: Span): Span[] {
     const visible = masked.slice(start, end);
     if (visible.trim().length === 0 || isFillerOnly(visible)) continue;
     for (const [s, e] of splitLong(masked, [start, end], MAX_QUOTE_WORDS, MIN_QUOTE_WORDS)) {
-      units.push({ start: s, end: e, words: countWords(masked.slice(s, e)) });
+      units.push({ start: s, end: e, words: countWords(masked, s, e) });
     }
   }
   return mergeShort(units).map((u) => [u.start, u.end]);

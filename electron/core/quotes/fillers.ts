@@ -23,13 +23,39 @@ for (const phrase of [
   FILLER_PHRASES.set(first, [...(FILLER_PHRASES.get(first) ?? []), words].sort((a, b) => b.length - a.length));
 }
 
+const SEPARATOR = /[\s,.!?…;:"“”()—–]+|--/;
+/**
+ * Whether the first word of the sentence (as isFillerOnly splits it) is a filler or opens a filler
+ * phrase: a cheap scan that settles most sentences before the full split.
+ */
+function startsWithFiller(sentence: string): boolean {
+  const limit = Math.min(sentence.length, 32);
+  let i = 0;
+  while (i < limit && separatorAt(sentence, i)) i++;
+  let j = i;
+  while (j < limit && !separatorAt(sentence, j)) j++;
+  // Only separators so far, or a first word the scan cut short: only the full test can tell.
+  if (i === j || (j === limit && limit < sentence.length)) return true;
+  const first = sentence.slice(i, j).toLowerCase().replace(/’/g, "'");
+  return FILLER_WORDS.has(first) || FILLER_PHRASES.has(first);
+}
+
+const SEPARATOR_CHARS = new Set([...',.!?…;:"“”()—–']);
+/** Whether SEPARATOR matches at i: whitespace, one of its punctuation marks, or "--". */
+function separatorAt(text: string, i: number): boolean {
+  const c = text.charAt(i);
+  if (SEPARATOR_CHARS.has(c) || /\s/.test(c)) return true;
+  return c === '-' && (text.charAt(i + 1) === '-' || text.charAt(i - 1) === '-');
+}
+
 /** True when the sentence is nothing but fillers, e.g. "Yeah.", "Okay. Sure.", "Mm-hmm, right." */
 export function isFillerOnly(sentence: string): boolean {
   if (sentence.length > 120) return false;
+  if (!startsWithFiller(sentence)) return false;
   const words = sentence
     .toLowerCase()
     .replace(/’/g, "'")
-    .split(/[\s,.!?…;:"“”()—–]+|--/)
+    .split(SEPARATOR)
     .filter((w) => w.length > 0);
   if (words.length > 8) return false;
   let i = 0;

@@ -3,11 +3,14 @@
 // words, like "[it was]" or "[The Mozilla grant]", are kept: they are part of the quote as
 // published.
 
+const HAS_OPENER = /[[({]/;
 const BRACKET = /[[({][^[\](){}\n]{0,60}[\])}]/g;
 const NOISE_WORDS =
   /^(?:inaudible|unintelligible|indistinct|incomprehensible|unclear|crosstalk|cross-talk|overlapping(?: speech)?|overtalk|laughs?|laughter|laughing|chuckles?|chuckling|giggles?|sighs?|coughs?|clears throat|(?:long )?pause|pauses|silence|music|applause|(?:background )?noise|vocal ?sound|typing|phone rings?|beep|static|audio cuts? out|break in audio|no audio|redacted|sp\??|ph\??|\?+|…|\.\.\.)(?:[\s,]+(?:\d{1,2}:)?\d{1,2}:\d{2}(?:\.\d+)?)?$/i;
 const STAGE_DIRECTION =
   /^(?:laughs|waves|nods|sighs|edits|types|pauses|smiles|shrugs|gestures|coughs|chuckles|points|reads|clicks|scrolls|shows|shares|looks|grins|groans|whistles|claps|sneezes|mimics|imitates|holds up|gets up|leaves|returns|interrupted|inaudible)\b[^()]*$/i;
+/** Anything cleanQuoteText would change: a bracket, a whitespace run or non-space whitespace, a space before punctuation, leading punctuation or trailing space. */
+const NEEDS_CLEANING = /[[({]|\s\s|[^\S ]| [,.;:!?…]|^[\s,;:]|\s$/;
 const CLOCK = /^(?:\d{1,2}:)?\d{1,2}:\d{2}(?:[.,]\d{1,3})?$/;
 
 export function isNoiseToken(token: string): boolean {
@@ -20,6 +23,7 @@ export function isNoiseToken(token: string): boolean {
 /** [start, end) ranges of noise tokens in `text`, in order. */
 export function noiseRanges(text: string): [number, number][] {
   const ranges: [number, number][] = [];
+  if (!HAS_OPENER.test(text)) return ranges;
   for (const m of text.matchAll(BRACKET)) {
     if (isNoiseToken(m[0])) ranges.push([m.index, m.index + m[0].length]);
   }
@@ -31,6 +35,8 @@ export function noiseRanges(text: string): [number, number][] {
  * before punctuation. A quote's `text` is always `cleanQuoteText(turn.text.slice(start, end))`.
  */
 export function cleanQuoteText(passage: string): string {
+  // Most passages are clean already: one test instead of a scan, three replaces and a trim.
+  if (!NEEDS_CLEANING.test(passage)) return passage;
   let out = '';
   let at = 0;
   for (const [s, e] of noiseRanges(passage)) {
@@ -46,11 +52,11 @@ export function cleanQuoteText(passage: string): string {
 }
 
 /** Whitespace-separated tokens that hold a letter or digit ("--" and "…" are not words). */
-export function countWords(text: string): number {
+export function countWords(text: string, from = 0, to = text.length): number {
   let n = 0;
   let inToken = false;
   let counted = false;
-  for (let i = 0; i < text.length; i++) {
+  for (let i = from; i < to; i++) {
     const c = text.charCodeAt(i);
     if (c === 0x20 || c === 0x0a || c === 0x09 || c === 0x0d || c === 0xa0) {
       inToken = false;

@@ -28,7 +28,7 @@ export function sentenceSpans(text: string, from: number, to: number): Span[] {
     let end = i;
     let dots = 0;
     let strong = false;
-    while (end < to && '.?!…'.includes(text.charAt(end))) {
+    while (end < to && isStop(text.charCodeAt(end))) {
       const t = text.charAt(end);
       if (t === '?' || t === '!') strong = true;
       if (t === '.') dots++;
@@ -37,7 +37,7 @@ export function sentenceSpans(text: string, from: number, to: number): Span[] {
     }
     while (end < to && CLOSERS.includes(text.charAt(end))) end++;
     let next = end;
-    while (next < to && /\s/.test(text.charAt(next))) next++;
+    while (next < to && isWhite(text.charCodeAt(next))) next++;
     const spaced = next > end || next >= to;
     if (spaced && (strong || (dots === 1 && endsSentence(text, start, i, next, to)))) {
       pushTrimmed(out, text, start, end);
@@ -53,7 +53,7 @@ export function sentenceSpans(text: string, from: number, to: number): Span[] {
 function endsSentence(text: string, start: number, dot: number, next: number, to: number): boolean {
   if (next >= to) return true;
   let w = dot;
-  while (w > start && !/\s/.test(text.charAt(w - 1))) w--;
+  while (w > start && !isWhite(text.charCodeAt(w - 1))) w--;
   const word = text.slice(w, dot).replace(/^[^\p{L}\p{N}]+/u, '');
   if (TITLES.has(word.toLowerCase())) return false;
   if (/^\p{Lu}$/u.test(word) && word !== 'I' && word !== 'A') return false; // "J. Smith"
@@ -64,9 +64,22 @@ function endsSentence(text: string, start: number, dot: number, next: number, to
 }
 
 function pushTrimmed(out: Span[], text: string, s: number, e: number): void {
-  while (s < e && /\s/.test(text.charAt(s))) s++;
-  while (e > s && /\s/.test(text.charAt(e - 1))) e--;
+  while (s < e && isWhite(text.charCodeAt(s))) s++;
+  while (e > s && isWhite(text.charCodeAt(e - 1))) e--;
   if (e > s) out.push([s, e]);
+}
+
+/** ".", "?", "!" or "…". */
+function isStop(c: number): boolean {
+  return c === 0x2e || c === 0x3f || c === 0x21 || c === 0x2026;
+}
+
+const WHITE = /\s/;
+/** What /\s/ matches, without building a one-character string for the common cases. */
+function isWhite(c: number): boolean {
+  if (c === 0x20 || (c >= 0x09 && c <= 0x0d)) return true;
+  if (c < 0xa0) return false;
+  return WHITE.test(String.fromCharCode(c));
 }
 
 const CONJUNCTIONS = new Set(['and', 'but', 'so', 'because', 'which', 'when', 'then', 'where', 'while', 'although', 'or']);
@@ -77,6 +90,7 @@ const CONJUNCTIONS = new Set(['and', 'but', 'so', 'because', 'which', 'when', 't
  * conjunction), and only at a word boundary when there is none.
  */
 export function splitLong(text: string, [start, end]: Span, maxWords: number, minWords: number): Span[] {
+  if (tokensAtMost(text, start, end, maxWords)) return [[start, end]];
   const starts: number[] = [];
   const ends: number[] = [];
   let i = start;
@@ -114,6 +128,20 @@ export function splitLong(text: string, [start, end]: Span, maxWords: number, mi
   }
   pieces.push([starts[first] ?? start, end]);
   return pieces;
+}
+
+/** Whether text[start, end) holds at most `max` whitespace-separated tokens (as splitLong counts them). */
+function tokensAtMost(text: string, start: number, end: number, max: number): boolean {
+  let n = 0;
+  let inToken = false;
+  for (let i = start; i < end; i++) {
+    if (isSpace(text.charCodeAt(i))) inToken = false;
+    else if (!inToken) {
+      inToken = true;
+      if (++n > max) return false;
+    }
+  }
+  return true;
 }
 
 function isSpace(c: number): boolean {

@@ -1,7 +1,8 @@
-import { eq, sql } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import type { ParticipantSummary } from '../../../../shared/domain';
 import type { Db } from '../open';
-import { participantAliases, participants } from '../schema';
+import { participants } from '../schema';
+import { statements } from './statements';
 
 /** One person across rounds: speaker labels that differ only in case and spacing are the same key. */
 export function participantKey(name: string): string {
@@ -18,11 +19,9 @@ function displayName(name: string): string {
 
 export function upsertParticipant(db: Db, speaker: string): number {
   const key = participantKey(speaker);
-  const alias = db.select({ id: participantAliases.participantId }).from(participantAliases).where(eq(participantAliases.key, key)).get();
-  if (alias) return alias.id;
-  const found = db.select({ id: participants.id }).from(participants).where(eq(participants.key, key)).get();
-  if (found) return found.id;
-  return db.insert(participants).values({ key, name: displayName(speaker) }).returning({ id: participants.id }).get().id;
+  const { participantByAlias, participantByKey, insertParticipant } = statements(db);
+  const found = (participantByAlias.get(key) ?? participantByKey.get(key) ?? insertParticipant.get(key, displayName(speaker))) as { id: number };
+  return found.id;
 }
 
 export function listParticipants(db: Db): ParticipantSummary[] {

@@ -15,24 +15,26 @@ export interface NewTranscript {
 }
 
 export function findTranscriptByHash(db: Db, contentHash: string): { id: number; fileName: string } | undefined {
-  return db
-    .select({ id: transcripts.id, fileName: transcripts.fileName })
-    .from(transcripts)
-    .where(eq(transcripts.contentHash, contentHash))
-    .get();
+  return statements(db).transcriptByHash.get(contentHash) as { id: number; fileName: string } | undefined;
 }
 
 export function insertTranscript(db: Db, t: NewTranscript): number {
-  return db.insert(transcripts).values(t).returning({ id: transcripts.id }).get().id;
+  const row = statements(db).insertTranscript.get(t.fileName, t.sourcePath, t.format, t.contentHash, t.interviewDate, t.detected ?? null);
+  return (row as { id: number }).id;
 }
 
+/** Inserts the turns in order (idx 0..n-1); returns their ids by index. */
 export function insertTurns(
   db: Db,
   transcriptId: number,
   rows: { speaker: string; text: string; startMs: number | null }[],
 ): number[] {
-  const { insertTurn } = statements(db);
-  return rows.map((r, idx) => Number(insertTurn.run(transcriptId, idx, r.speaker, r.text, r.startMs).lastInsertRowid));
+  if (rows.length === 0) return [];
+  const { insertTurns: insert } = statements(db);
+  const ids: number[] = new Array<number>(rows.length);
+  const inserted = insert.all(transcriptId, JSON.stringify(rows.map((r) => [r.speaker, r.text, r.startMs]))) as { id: number; idx: number }[];
+  for (const r of inserted) ids[r.idx] = r.id;
+  return ids;
 }
 
 export function setSpeakers(
@@ -40,8 +42,9 @@ export function setSpeakers(
   transcriptId: number,
   rows: { name: string; role: SpeakerRole; participantId: number | null }[],
 ): void {
-  db.delete(speakers).where(eq(speakers.transcriptId, transcriptId)).run();
-  if (rows.length) db.insert(speakers).values(rows.map((r) => ({ ...r, transcriptId }))).run();
+  const { deleteSpeakers, insertSpeaker } = statements(db);
+  deleteSpeakers.run(transcriptId);
+  for (const r of rows) insertSpeaker.run(transcriptId, r.name, r.role, r.participantId);
 }
 
 export function transcriptTurns(db: Db, transcriptId: number) {

@@ -1,0 +1,1 @@
+DROP INDEX `quotes_text_hash`;

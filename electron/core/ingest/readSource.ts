@@ -1,0 +1,21 @@
+import { readFile, stat } from 'node:fs/promises';
+import { basename } from 'node:path';
+import type { ImportFileResult } from '../../../shared/domain';
+import { MAX_TRANSCRIPT_BYTES as MAX_FILE_BYTES } from '../importers/parse';
+import type { SourceFile } from './prepare';
+
+/** A file's bytes, or its result line when it is not a regular file, too large or unreadable. */
+export async function readSource(path: string): Promise<SourceFile | ImportFileResult> {
+  const name = basename(path);
+  try {
+    const s = await stat(path);
+    if (!s.isFile()) return { path, status: 'error', message: `${name}: not a regular file` };
+    if (s.size > MAX_FILE_BYTES) {
+      const mb = (n: number) => `${Math.round(n / 1e6)} MB`;
+      return { path, status: 'error', message: `${name}: too large (${mb(s.size)}; the limit is ${mb(MAX_FILE_BYTES)})` };
+    }
+    return { path, bytes: await readFile(path) };
+  } catch (err) {
+    return { path, status: 'error', message: `${name}: cannot read (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})` };
+  }
+}
