@@ -94,3 +94,24 @@ describe('0001_depth', () => {
     after.close();
   });
 });
+
+describe('0002_import_speed', () => {
+  it('drops the quotes text_hash index and keeps the quotes written before it', () => {
+    const path = join(tmp(), 's.grounded');
+    const before = openStudyDb(path, { create: true, migrationsFolder: migrationsUpTo(2) });
+    const indexes = (s: Database.Database) =>
+      (s.prepare("select name from sqlite_master where type = 'index' and tbl_name = 'quotes'").all() as { name: string }[]).map((r) => r.name);
+    expect(indexes(before.sqlite)).toContain('quotes_text_hash');
+    before.sqlite.exec(`
+      insert into transcripts (file_name, source_path, format, content_hash) values ('a.txt', '/a.txt', 'text', 'h1');
+      insert into turns (transcript_id, idx, speaker, text) values (1, 0, 'Alex', 'I reconcile my receipts every Sunday evening');
+      insert into participants (key, name) values ('alex', 'Alex');
+      insert into quotes (transcript_id, turn_id, participant_id, text, text_hash, start_offset, end_offset)
+        values (1, 1, 1, 'I reconcile my receipts every Sunday evening', 'hash-1', 0, 44);`);
+    before.close();
+    const after = openStudyDb(path, { create: false });
+    expect(indexes(after.sqlite)).not.toContain('quotes_text_hash');
+    expect(after.sqlite.prepare("select count(*) as c from quotes where text_hash = 'hash-1'").get()).toEqual({ c: 1 });
+    after.close();
+  });
+});
