@@ -18,7 +18,7 @@ import { benchSearch } from './search';
 
 const fixtures = join(__dirname, '..', '..', 'test', 'fixtures', 'transcripts');
 const row = (what: string, ours: string, raw: string, ratio: number) =>
-  console.log(`${what.padEnd(34)} ${ours.padStart(16)} ${raw.padStart(16)} ${(Number.isFinite(ratio) ? ratio.toFixed(2) : '—').padStart(7)}`);
+  console.log(`${what.padEnd(40)} ${ours.padStart(16)} ${raw.padStart(16)} ${(Number.isFinite(ratio) ? ratio.toFixed(2) : '—').padStart(7)}`);
 
 function fixtureQuotes(): string[] {
   const out: string[] = [];
@@ -66,7 +66,7 @@ function clusteringQuality(): void {
 
 async function main(): Promise<void> {
   console.log(`Grounded benchmarks — node ${process.version}, ${cpus().length} cores\n`);
-  console.log(`${'measure'.padEnd(34)} ${'grounded'.padStart(16)} ${'raw baseline'.padStart(16)} ${'ratio'.padStart(7)}`);
+  console.log(`${'measure'.padEnd(40)} ${'grounded'.padStart(16)} ${'raw baseline'.padStart(16)} ${'ratio'.padStart(7)}`);
 
   const imp = await benchImport(1000, fixtures);
   row(`import ${imp.files} files, ${imp.mb.toFixed(1)} MB (MB/s)`, imp.importMBps.toFixed(2), imp.bareFtsMBps.toFixed(2), imp.importMBps / imp.bareFtsMBps);
