@@ -75,7 +75,7 @@ describe('import preparation in worker threads', () => {
     const controller = new AbortController();
     let closed = false;
     const inner = workerPreparer(prepareWorkerFile()!, 1);
-    const preparer: Preparer = { prepare: inner.prepare, close: async () => ((closed = true), inner.close()) };
+    const preparer: Preparer = { parallel: inner.parallel, prepare: inner.prepare, close: async () => ((closed = true), inner.close()) };
     const result = await runImportJob(
       study.db,
       [transcriptsDir],

@@ -21,6 +21,8 @@ export interface PrepareReply {
 }
 
 export interface Preparer {
+  /** How many files it prepares at once. */
+  readonly parallel: number;
   /** Reads and prepares one file from disk. Never rejects: failures are the file's result line. */
   prepare(path: string, choices?: SpeakerChoices): Promise<Prepared>;
   close(): Promise<void>;
@@ -28,7 +30,7 @@ export interface Preparer {
 
 /** Prepares on the calling thread: small batches, and where no worker build exists. */
 export function inThreadPreparer(): Preparer {
-  return { prepare: prepareFromDisk, close: async () => undefined };
+  return { parallel: 1, prepare: prepareFromDisk, close: async () => undefined };
 }
 
 async function prepareFromDisk(path: string, choices?: SpeakerChoices): Promise<Prepared> {
@@ -78,6 +80,7 @@ export function workerPreparer(workerFile: string, size: number): Preparer {
     return slot;
   });
   return {
+    parallel: size,
     prepare: (path, choices) => {
       const live = slots.filter((s) => !s.broken);
       if (live.length === 0) return prepareFromDisk(path, choices);

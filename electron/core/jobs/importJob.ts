@@ -7,8 +7,9 @@ import { preparerFor, type Preparer } from '../ingest/preparePool';
 import type { Prepared } from '../ingest/prepare';
 import type { JobContext } from './runner';
 
-/** Files prepared ahead of the one being written, per preparing worker. */
-const LOOKAHEAD_PER_WORKER = 3;
+/** Files prepared ahead of the one being written: enough to keep every preparer busy, few enough
+ * that a batch of large files does not sit in memory at once. */
+const lookahead = (preparer: Preparer) => 2 + 2 * preparer.parallel;
 
 /**
  * Imports files and folders from disk, one transaction per file; a cancel keeps what was imported.
@@ -28,7 +29,7 @@ export async function runImportJob(
   const results: ImportFileResult[] = [...errors];
   const ahead: Promise<Prepared>[] = [];
   let queued = 0;
-  const window = LOOKAHEAD_PER_WORKER * 4;
+  const window = lookahead(preparer);
   try {
     for (const [i, path] of files.entries()) {
       while (queued < files.length && ahead.length < window) {
