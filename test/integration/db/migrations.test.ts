@@ -96,6 +96,25 @@ describe('0001_depth', () => {
 });
 
 describe('0002_import_speed', () => {
+  it('gives every cascading foreign key an index, so deleting a transcript never scans whole tables', () => {
+    const study = openStudyDb(join(tmp(), 's.grounded'), { create: true });
+    const s = study.sqlite;
+    const unindexed: string[] = [];
+    for (const { name } of s.prepare("select name from sqlite_master where type = 'table' and name not like 'turns_fts%'").all() as { name: string }[]) {
+      const leading = (s.prepare(`pragma index_list("${name}")`).all() as { name: string }[]).map(
+        (i) => (s.prepare(`pragma index_info("${i.name}")`).all() as { name: string }[])[0]?.name,
+      );
+      for (const fk of s.prepare(`pragma foreign_key_list("${name}")`).all() as { from: string; table: string; on_delete: string }[]) {
+        // Small tables (participants' links, personas) are scanned cheaply; quotes and turns are not small.
+        if (fk.on_delete === 'CASCADE' && ['quotes', 'turns', 'transcripts'].includes(fk.table) && !leading.includes(fk.from)) {
+          unindexed.push(`${name}.${fk.from} -> ${fk.table}`);
+        }
+      }
+    }
+    expect(unindexed).toEqual([]);
+    study.close();
+  });
+
   it('drops the quotes text_hash index and keeps the quotes written before it', () => {
     const path = join(tmp(), 's.grounded');
     const before = openStudyDb(path, { create: true, migrationsFolder: migrationsUpTo(2) });

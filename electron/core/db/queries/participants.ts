@@ -25,16 +25,22 @@ export function upsertParticipant(db: Db, speaker: string): number {
 }
 
 export function listParticipants(db: Db): ParticipantSummary[] {
-  return db
+  // Quotes are counted in one pass over the table (quotes have no participant index, see schema).
+  const counts = new Map(
+    (db.$client.prepare('select participant_id as id, count(*) as n from quotes group by participant_id').all() as { id: number; n: number }[]).map(
+      (r) => [r.id, r.n],
+    ),
+  );
+  const rows = db
     .select({
       id: participants.id,
       name: participants.name,
       // Correlated subqueries name the outer table: drizzle leaves bare column names unqualified.
       transcriptCount: sql<number>`(select count(distinct s."transcript_id") from "speakers" s where s."participant_id" = "participants"."id")`,
-      quoteCount: sql<number>`(select count(*) from "quotes" q where q."participant_id" = "participants"."id")`,
     })
     .from(participants)
     .where(sql`exists (select 1 from "speakers" s where s."participant_id" = "participants"."id")`)
     .orderBy(participants.name)
     .all();
+  return rows.map((r) => ({ ...r, quoteCount: counts.get(r.id) ?? 0 }));
 }
