@@ -13,6 +13,7 @@ import { benchClustering } from './clustering';
 import { benchEmbedding } from './embedding';
 import { benchExport } from './export';
 import { benchImport } from './importing';
+import { benchProjection, landmarks } from './projection';
 import { benchRawPdf } from './rawPdf';
 import { benchSearch } from './search';
 
@@ -103,6 +104,11 @@ async function main(): Promise<void> {
     );
   }
   clusteringQuality();
+
+  const map = benchProjection(5000);
+  row(`2-D quote map, ${map.n} quotes (s)`, map.seconds.toFixed(2), map.rawSeconds.toFixed(2), map.rawSeconds / map.seconds);
+  row('2-D map: 10-NN kept on the map', map.preserved.toFixed(3), map.rawPreserved.toFixed(3), map.preserved / map.rawPreserved);
+  console.log(`  grounded: UMAP on ${landmarks} landmarks, the rest placed by nearest landmarks; baseline: UMAP on every quote (ratio = baseline / grounded time)`);
 
   const pdf = await benchExport(4);
   const raw = await benchRawPdf(4);

@@ -34,3 +34,29 @@ describe('projectQuotes2d', () => {
     expect(projectQuotes2d(vectors.slice(0, 3), 1)).toHaveLength(6);
   });
 });
+
+describe('projectQuotes2d above the landmark count', () => {
+  const quotes = syntheticBlobs({ n: 600, clusters: 4, dim: 48, seed: 9, spread: 0.5 });
+  const vectors = quotes.map((q) => q.vector);
+
+  it('fits UMAP on a sample and places the rest among their nearest landmarks: groups stay apart', () => {
+    const xy = projectQuotes2d(vectors, 3, 150);
+    expect(xy).toHaveLength(1200);
+    for (const value of xy) expect(Math.abs(value)).toBeLessThanOrEqual(1 + 1e-6);
+    const centre = [0, 1, 2, 3].map((b) => {
+      const rows = quotes.flatMap((q, i) => (q.truth === b ? [i] : []));
+      return [0, 1].map((axis) => rows.reduce((s, i) => s + xy[2 * i + axis]!, 0) / rows.length);
+    });
+    const nearest = quotes.map((_, i) => {
+      const d = centre.map(([cx, cy]) => (xy[2 * i]! - cx!) ** 2 + (xy[2 * i + 1]! - cy!) ** 2);
+      return d.indexOf(Math.min(...d));
+    });
+    expect(nearest.filter((b, i) => b === quotes[i]!.truth).length / quotes.length).toBeGreaterThanOrEqual(0.95);
+  });
+
+  it('draws the same map for the same seed, and a different sample for another', () => {
+    const a = projectQuotes2d(vectors, 3, 150);
+    expect(Buffer.from(projectQuotes2d(vectors, 3, 150).buffer)).toEqual(Buffer.from(a.buffer));
+    expect(Buffer.from(projectQuotes2d(vectors, 4, 150).buffer)).not.toEqual(Buffer.from(a.buffer));
+  });
+});
