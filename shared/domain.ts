@@ -102,8 +102,15 @@ export interface Bullet {
   thin?: boolean;
 }
 
-export const BULLET_SECTIONS = ['goals', 'frustrations', 'behaviors', 'context'] as const;
+/** The sections every card has. */
+export const CORE_SECTIONS = ['goals', 'frustrations', 'behaviors', 'context'] as const;
+/** The method's optional sections: on a card (and in its exports) only when they hold something. */
+export const OPTIONAL_SECTIONS = ['dayInLife', 'decisionFactors', 'success'] as const;
+export const BULLET_SECTIONS = [...CORE_SECTIONS, ...OPTIONAL_SECTIONS] as const;
 export type BulletSection = (typeof BULLET_SECTIONS)[number];
+export type OptionalSection = (typeof OPTIONAL_SECTIONS)[number];
+export type CoreSection = (typeof CORE_SECTIONS)[number];
+export const isOptionalSection = (s: BulletSection): s is OptionalSection => (OPTIONAL_SECTIONS as readonly string[]).includes(s);
 
 export interface Persona {
   id: number;
@@ -116,6 +123,12 @@ export interface Persona {
   frustrations: Bullet[];
   behaviors: Bullet[];
   context: Bullet[];
+  /** A day in the life, in a few lines; written by the researcher. */
+  dayInLife: Bullet[];
+  /** What makes them choose, stay or switch; drafted from decision-factor quotes. */
+  decisionFactors: Bullet[];
+  /** What success looks like to them; written by the researcher. */
+  success: Bullet[];
   /** Themes that set this persona apart, by id. */
   themeIds: number[];
   edited: boolean;

@@ -37,6 +37,9 @@ export const personaPatchSchema = z
     frustrations: bullets,
     behaviors: bullets,
     context: bullets,
+    dayInLife: bullets,
+    decisionFactors: bullets,
+    success: bullets,
   })
   .partial()
   .strict();

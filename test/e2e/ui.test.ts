@@ -244,6 +244,10 @@ describe('renderer in the browser harness', () => {
     await editor.getByRole('button', { name: 'Add Frustrations bullet' }).click();
     const frustrations = editor.getByTestId('edit-frustrations').getByTestId('edit-bullet');
     await frustrations.last().getByRole('textbox').fill('Banking apps hide the real balance behind pots.');
+    // An optional section: not on the card until it holds something.
+    expect(await card.getByTestId('persona-dayInLife').count()).toBe(0);
+    await editor.getByRole('button', { name: 'Add A day in the life bullet' }).click();
+    await editor.getByTestId('edit-dayInLife').getByTestId('edit-bullet').last().getByRole('textbox').fill('Checks every balance on the bus before work.');
     await shot('5-editor');
     await page.getByTestId('persona-save').click();
 
@@ -254,6 +258,7 @@ describe('renderer in the browser harness', () => {
       'Never be caught short by an annual bill.',
     );
     expect(await renamed.getByTestId('persona-frustrations').textContent()).toContain('Banking apps hide the real balance behind pots.');
+    expect(await renamed.getByTestId('persona-dayInLife').textContent()).toContain('Checks every balance on the bus before work.');
 
     const saved = await host.invoke('personas:list', {});
     expect(saved.ok && saved.value.find((p) => p.name === 'Planner Priya')?.goals[0]?.text).toBe('Never be caught short by an annual bill.');
@@ -282,6 +287,7 @@ describe('renderer in the browser harness', () => {
     expect(squash(pdf.text[0]!)).toContain(squash('Planner Priya'));
     expect(squash(pdf.text[0]!)).toContain(squash('Never be caught short by an annual bill.'));
     expect(pdf.text[0]!.toLowerCase()).toContain('goals');
+    expect(squash(pdf.text[0]!)).toContain(squash('Checks every balance on the bus before work.'));
     await shot('6-export');
   });
 

@@ -48,6 +48,9 @@ function cardBuilder() {
         frustrations: [bullet('Typing the same list into two apps', 2)],
         behaviors: [bullet('Plans on paper, then copies the list to her phone', 4)],
         context: [bullet('Two children under ten, both parents work', 2)],
+        dayInLife: [],
+        decisionFactors: [],
+        success: [],
         themeIds: [1, 2],
         edited: false,
         updatedAt: '2025-03-20T10:00:00Z',
@@ -146,6 +149,38 @@ describe('persona PDF', () => {
     expect(pages).toBe(1);
     expect(text[0]).toContain('Goal 1');
     expect(text[0]).toContain('Fact 1');
+  });
+
+  it('shows the optional sections only when they hold something, still on one page', async () => {
+    const { card, bullet } = cardBuilder();
+    const plain = (await readPdf(await renderPersonaPdf(card()))).text[0]!.toUpperCase();
+    for (const heading of ['A DAY IN THE LIFE', 'DECISION FACTORS', 'WHAT SUCCESS LOOKS LIKE']) expect(plain).not.toContain(heading);
+    const full = card({
+      dayInLife: [bullet('Shops on Saturday morning with both kids in tow', 1)],
+      decisionFactors: [bullet('Switches apps the moment one loses her list', 3)],
+      success: [bullet('A week where nobody asks what is for dinner', 2)],
+    });
+    const { pages, text } = await readPdf(await renderPersonaPdf(full));
+    expect(pages).toBe(1);
+    const page = squash(text[0]!);
+    for (const heading of ['A day in the life', 'Decision factors', 'What success looks like']) expect(page.toUpperCase()).toContain(squash(heading).toUpperCase());
+    for (const claim of ['Shops on Saturday morning', 'Switches apps the moment', 'A week where nobody asks']) expect(page).toContain(squash(claim));
+    const md = personaMarkdown(full);
+    expect(md).toContain('## Decision factors');
+    expect(personaMarkdown(card())).not.toContain('## Decision factors');
+    const json = personaJson(full);
+    expect(json.decisionFactors.map((b) => b.text)).toEqual(['Switches apps the moment one loses her list']);
+    expect(personaJson(card()).success).toEqual([]);
+  });
+
+  it('stays on one page with every optional section full too', async () => {
+    const { card, bullet } = cardBuilder();
+    const ten = (label: string) => Array.from({ length: 10 }, (_, i) => bullet(`${label} ${i + 1} with a few more words to wrap`, 2));
+    const full = card({ goals: ten('Goal'), frustrations: ten('Pain'), behaviors: ten('Habit'), context: ten('Fact'), dayInLife: ten('Day'), decisionFactors: ten('Choice'), success: ten('Win') });
+    const { pages, text, maxRight } = await readPdf(await renderPersonaPdf(full));
+    expect(pages).toBe(1);
+    expect(maxRight).toBeLessThanOrEqual(A4_WIDTH - RIGHT_MARGIN + 1);
+    for (const first of ['Goal 1', 'Fact 1', 'Day 1', 'Choice 1', 'Win 1']) expect(text[0]).toContain(first);
   });
 
   it('copes with an empty persona: no mark, no quote, no summary, no bullets, emoji in the name', async () => {

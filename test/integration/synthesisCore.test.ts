@@ -106,6 +106,23 @@ describe.skipIf(!modelReady)('synthesis with the on-device model', () => {
     expect(() => h['personas:update']({ id: p!.id, patch: { goals: [{ text: 'x', evidence: [999999] }] } })).toThrow(/does not exist/);
   });
 
+  it('drafts decision factors from the quotes, leaves the day in the life and success to the researcher, and saves them', async () => {
+    const h = core.handlers();
+    const personas = await h['personas:list']({});
+    for (const p of personas) {
+      expect(p.dayInLife).toEqual([]);
+      expect(p.success).toEqual([]);
+      for (const b of p.decisionFactors) expect(b.evidence.length).toBeGreaterThan(0);
+    }
+    const p = personas[0]!;
+    const dayInLife = [{ text: 'Checks the banking app on the bus to work', evidence: [] }];
+    const success = [{ text: 'Never surprised by a bill', evidence: p.goals[0]?.evidence.slice(0, 1) ?? [] }];
+    const saved = await h['personas:update']({ id: p.id, patch: { dayInLife, success } });
+    expect(saved).toMatchObject({ dayInLife, success, goals: p.goals });
+    expect((await h['personas:list']({})).find((x) => x.id === p.id)).toMatchObject({ dayInLife, success });
+    expect(() => h['personas:update']({ id: p.id, patch: { decisionFactors: [{ text: 'x', evidence: [999999] }] } })).toThrow(/does not exist/);
+  });
+
   it('keeps the researcher’s names, marks and edits through a re-run', async () => {
     const h = core.handlers();
     const before = await h['personas:list']({});

@@ -13,6 +13,9 @@ export function synthesisJson(themes: Theme[], personas: Persona[]) {
       frustrations: p.frustrations,
       behaviors: p.behaviors,
       context: p.context,
+      dayInLife: p.dayInLife,
+      decisionFactors: p.decisionFactors,
+      success: p.success,
     })),
   };
 }
@@ -34,7 +37,7 @@ export function formatSynthesis(themes: Theme[], personas: Persona[], run?: Synt
     lines.push(`  ${p.name} — ${p.participants.map((x) => x.name).join(', ')}`);
     if (p.definingQuote) lines.push(`      "${clip(p.definingQuote.text, 110)}"`);
     for (const s of BULLET_SECTIONS) {
-      for (const b of p[s]) lines.push(`      ${s.padEnd(12)} ${clip(b.text, 80)} [${b.evidence.length} quotes]`);
+      for (const b of p[s]) lines.push(`      ${s.padEnd(15)} ${clip(b.text, 80)} [${b.evidence.length} quotes]`);
     }
   }
   return `${lines.join('\n')}\n`;

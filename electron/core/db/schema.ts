@@ -165,7 +165,7 @@ export const personas = sqliteTable(
     mark: text('mark', { enum: ['primary', 'secondary', 'anti'] }),
     summary: text('summary').notNull().default(''),
     definingQuoteId: integer('defining_quote_id').references(() => quotes.id, { onDelete: 'set null' }),
-    /** { goals, frustrations, behaviors, context }: lists of { text, evidence: quoteId[] }, JSON. */
+    /** Bullet sections by name (shared/domain BULLET_SECTIONS): lists of { text, evidence: quoteId[] }, JSON. */
     sections: text('sections').notNull(),
     themeIds: text('theme_ids').notNull().default('[]'),
     edited: integer('edited', { mode: 'boolean' }).notNull().default(false),

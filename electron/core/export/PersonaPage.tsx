@@ -126,7 +126,7 @@ export function PersonaPage({ rp, plan, avatarPng }: { rp: ReactPdf; plan: Perso
       {plan.rows.map(([left, right], i) => (
         <View key={left.key} style={i > 0 ? [s.row, s.rowGap] : s.row}>
           <Section rp={rp} section={left} side="left" />
-          <Section rp={rp} section={right} side="right" />
+          {right ? <Section rp={rp} section={right} side="right" /> : <View style={[s.column, s.columnRight]} />}
         </View>
       ))}
       <PageFooter rp={rp} left={plan.footer.left} right={plan.footer.right} />

@@ -1,6 +1,6 @@
 // The pieces every export format shares: sections in reading order, evidence quotes resolved
 // from ids, and the wording of counts and dates.
-import { BULLET_SECTIONS, type Bullet, type BulletSection } from '../../../shared/domain';
+import { BULLET_SECTIONS, isOptionalSection, type Bullet, type BulletSection } from '../../../shared/domain';
 import type { PersonaCardData } from './types';
 
 export const SECTION_TITLES: Record<BulletSection, string> = {
@@ -8,6 +8,9 @@ export const SECTION_TITLES: Record<BulletSection, string> = {
   frustrations: 'Frustrations',
   behaviors: 'Behaviours',
   context: 'Context',
+  dayInLife: 'A day in the life',
+  decisionFactors: 'Decision factors',
+  success: 'What success looks like',
 };
 
 export interface EvidenceQuote {
@@ -41,8 +44,9 @@ function resolveBullet(card: PersonaCardData, bullet: Bullet): ResolvedBullet {
   return { text: bullet.text, evidence: bullet.evidence.map((id) => resolveQuote(card, id)) };
 }
 
+/** The four core sections, always, then the optional ones that hold something, in card order. */
 export function resolveSections(card: PersonaCardData): ResolvedSection[] {
-  return BULLET_SECTIONS.map((key) => ({
+  return BULLET_SECTIONS.filter((key) => !isOptionalSection(key) || card.persona[key].length > 0).map((key) => ({
     key,
     title: SECTION_TITLES[key],
     bullets: card.persona[key].map((b) => resolveBullet(card, b)),

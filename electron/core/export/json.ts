@@ -1,6 +1,6 @@
 // Persona cards as JSON: every field of the persona, with evidence quote ids expanded into the
 // quotes themselves, so the file stands on its own.
-import type { Persona } from '../../../shared/domain';
+import { BULLET_SECTIONS, type BulletSection, type Persona } from '../../../shared/domain';
 import { definingQuote, deckStudy, resolveSections, type EvidenceQuote, type ResolvedBullet } from './evidence';
 import type { PersonaCardData } from './types';
 
@@ -18,6 +18,10 @@ export interface PersonaJson {
   frustrations: ResolvedBullet[];
   behaviors: ResolvedBullet[];
   context: ResolvedBullet[];
+  /** The optional sections: empty when the researcher has not filled them. */
+  dayInLife: ResolvedBullet[];
+  decisionFactors: ResolvedBullet[];
+  success: ResolvedBullet[];
   themeIds: number[];
   edited: boolean;
   updatedAt: string;
@@ -26,12 +30,8 @@ export interface PersonaJson {
 
 export function personaJson(card: PersonaCardData): PersonaJson {
   const { persona } = card;
-  const [goals, frustrations, behaviors, context] = resolveSections(card).map((s) => s.bullets) as [
-    ResolvedBullet[],
-    ResolvedBullet[],
-    ResolvedBullet[],
-    ResolvedBullet[],
-  ];
+  const resolved = new Map(resolveSections(card).map((s) => [s.key, s.bullets]));
+  const bullets = Object.fromEntries(BULLET_SECTIONS.map((s) => [s, resolved.get(s) ?? []])) as Record<BulletSection, ResolvedBullet[]>;
   return {
     id: persona.id,
     name: persona.name,
@@ -39,10 +39,7 @@ export function personaJson(card: PersonaCardData): PersonaJson {
     summary: persona.summary,
     participants: persona.participants.map((p) => ({ id: p.id, name: p.name })),
     definingQuote: definingQuote(card),
-    goals,
-    frustrations,
-    behaviors,
-    context,
+    ...bullets,
     themeIds: [...persona.themeIds],
     edited: persona.edited,
     updatedAt: persona.updatedAt,

@@ -21,7 +21,7 @@ import {
   QUOTE_TEXT_WIDTH,
   TYPE,
 } from './pdfTheme';
-import { allocateLines, estimateLines, fitText, listDemand, pdfText, splitHeight, type Fitted, type ItemCost } from './textFit';
+import { allocateLines, estimateLines, fitText, listDemand, pdfText, splitHeights, type Fitted, type ItemCost } from './textFit';
 import type { PersonaCardData } from './types';
 
 export interface BulletPlan extends Fitted {
@@ -43,8 +43,8 @@ export interface PersonaPlan {
   byline: Fitted | null;
   quote: (Fitted & { attribution: string }) | null;
   summary: Fitted | null;
-  /** Goals | Frustrations, then Behaviours | Context. */
-  rows: [SectionPlan, SectionPlan][];
+  /** Goals | Frustrations, then Behaviours | Context, then the optional sections that hold something, two by two. */
+  rows: [SectionPlan, SectionPlan | null][];
   footer: { left: string; right: string };
 }
 
@@ -113,16 +113,21 @@ export function planPersona(card: PersonaCardData): PersonaPlan {
   const summaryHeight = summary ? summary.lines * TYPE.summary.lineHeight + CARD.summaryBottom : 0;
   const grid = CONTENT_HEIGHT - header - quoteHeight - summaryHeight - CARD.rowGap;
 
-  const [goals, frustrations, behaviors, context] = resolveSections(card) as [
+  const [goals, frustrations, behaviors, context, ...optional] = resolveSections(card) as [
     ResolvedSection,
     ResolvedSection,
     ResolvedSection,
     ResolvedSection,
+    ...ResolvedSection[],
   ];
-  const [top, bottom] = splitHeight(
-    grid,
-    Math.max(sectionDemand(goals), sectionDemand(frustrations)),
-    Math.max(sectionDemand(behaviors), sectionDemand(context)),
+  const pairs: [ResolvedSection, ResolvedSection | null][] = [
+    [goals, frustrations],
+    [behaviors, context],
+  ];
+  for (let i = 0; i < optional.length; i += 2) pairs.push([optional[i]!, optional[i + 1] ?? null]);
+  const heights = splitHeights(
+    grid - (pairs.length - 2) * CARD.rowGap,
+    pairs.map(([left, right]) => Math.max(sectionDemand(left), right ? sectionDemand(right) : 0)),
   );
   return {
     avatarSeed: personaAvatarSeed(persona),
@@ -131,10 +136,7 @@ export function planPersona(card: PersonaCardData): PersonaPlan {
     byline,
     quote,
     summary,
-    rows: [
-      [planSection(goals, top), planSection(frustrations, top)],
-      [planSection(behaviors, bottom), planSection(context, bottom)],
-    ],
+    rows: pairs.map(([left, right], i) => [planSection(left, heights[i]!), right ? planSection(right, heights[i]!) : null]),
     footer: footerText(card),
   };
 }

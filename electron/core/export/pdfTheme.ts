@@ -24,7 +24,15 @@ export const COLORS = {
     secondary: { bg: '#ccfbf1', fg: '#115e59' },
     anti: { bg: '#ffe4e6', fg: '#9f1239' },
   },
-  sections: { goals: '#059669', frustrations: '#e11d48', behaviors: '#4f46e5', context: '#d97706' },
+  sections: {
+    goals: '#059669',
+    frustrations: '#e11d48',
+    behaviors: '#4f46e5',
+    context: '#d97706',
+    dayInLife: '#0891b2',
+    decisionFactors: '#7c3aed',
+    success: '#16a34a',
+  },
 } as const;
 
 const face = (f: Face, fontSize: number, lineHeight: number): TextStyle => ({ face: f, fontSize, lineHeight });

@@ -183,9 +183,33 @@ export function allocateLines(cost: ItemCost, height: number): number[] {
  * Splits `total` points between two stacked blocks: each gets what it asks for when both fit,
  * a modest one keeps its need and the other takes the rest, else they share evenly.
  */
-export function splitHeight(total: number, first: number, second: number): [number, number] {
-  if (first + second <= total) return [first, total - first];
-  if (first <= total / 2) return [first, total - first];
-  if (second <= total / 2) return [total - second, second];
-  return [total / 2, total / 2];
+/**
+ * Shares `total` points among rows that ask for `demands`: every row that asks for no more than
+ * an even share gets what it asks, the others split what is left evenly, and room to spare goes
+ * to the last row.
+ */
+export function splitHeights(total: number, demands: readonly number[]): number[] {
+  if (demands.length === 0) return [];
+  const sum = demands.reduce((a, b) => a + b, 0);
+  if (sum <= total) return demands.map((d, i) => (i === demands.length - 1 ? d + total - sum : d));
+  const out = new Array<number>(demands.length).fill(0);
+  let open = demands.map((_, i) => i);
+  let left = total;
+  for (;;) {
+    const share = left / open.length;
+    const modest = open.filter((i) => demands[i]! <= share);
+    if (modest.length === 0) {
+      for (const i of open) out[i] = share;
+      return out;
+    }
+    for (const i of modest) {
+      out[i] = demands[i]!;
+      left -= demands[i]!;
+    }
+    open = open.filter((i) => demands[i]! > share);
+    if (open.length === 0) {
+      out[demands.length - 1]! += left;
+      return out;
+    }
+  }
 }

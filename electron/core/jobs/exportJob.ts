@@ -1,4 +1,4 @@
-import type { JobFinished, StudyInfo } from '../../../shared/domain';
+import { BULLET_SECTIONS, type JobFinished, type StudyInfo } from '../../../shared/domain';
 import { IpcFailure, type ExportFormat } from '../../../shared/ipc/contract';
 import type { Db } from '../db/open';
 import { listQuotes } from '../db/queries/quotes';
@@ -16,7 +16,7 @@ export async function runExportJob(
   if (personas.length === 0) throw new IpcFailure('nothing_to_export', 'There are no personas to export yet: run a synthesis first');
   const cited = personas.flatMap((p) => [
     ...(p.definingQuote ? [p.definingQuote.id] : []),
-    ...[p.goals, p.frustrations, p.behaviors, p.context].flat().flatMap((b) => b.evidence),
+    ...BULLET_SECTIONS.flatMap((s) => p[s]).flatMap((b) => b.evidence),
   ]);
   const quotesById = new Map(
     listQuotes(db, { ids: [...new Set(cited)] }).map((q) => [q.id, { text: q.text, participantName: q.participantName }]),

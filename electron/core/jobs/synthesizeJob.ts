@@ -1,4 +1,4 @@
-import type { JobFinished } from '../../../shared/domain';
+import { BULLET_SECTIONS, type Bullet, type BulletSection, type JobFinished } from '../../../shared/domain';
 import { IpcFailure, type PersonaCount } from '../../../shared/ipc/contract';
 import type { Db } from '../db/open';
 import { loadEmbeddings } from '../db/queries/embeddings';
@@ -97,7 +97,9 @@ export async function runSynthesisJob(
     themes: out.themes.themes.map((t) => ({ label: t.label, keywords: t.keywords, quoteIds: t.quoteIds, outlier: t.outlier === true })),
     personas: out.personas.drafts.map((d, i) => {
       const old = previous.find((p) => p.id === heirs[i]);
-      const drafted = { goals: d.goals, frustrations: d.frustrations, behaviors: d.behaviors, context: d.context };
+      // A day in the life and what success looks like are the researcher's to write; decision
+      // factors are drafted from the quotes like the four core sections.
+      const drafted = { goals: d.goals, frustrations: d.frustrations, behaviors: d.behaviors, context: d.context, dayInLife: [], decisionFactors: d.decisionFactors, success: [] };
       const keepEdits = old?.edited === true;
       return {
         name: keepEdits ? old.name : d.name,
@@ -107,7 +109,7 @@ export async function runSynthesisJob(
         participantIds: d.participantIds,
         fit: d.fit,
         definingQuoteId: keepEdits && old.definingQuote ? old.definingQuote.id : d.definingQuoteId,
-        sections: keepEdits ? { goals: old.goals, frustrations: old.frustrations, behaviors: old.behaviors, context: old.context } : drafted,
+        sections: keepEdits ? Object.fromEntries(BULLET_SECTIONS.map((s) => [s, old[s]])) as Record<BulletSection, Bullet[]> : drafted,
         themeIndexes: d.themeIndexes,
       };
     }),

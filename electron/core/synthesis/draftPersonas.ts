@@ -2,7 +2,7 @@
 // bullet is the most central quote of a group of near-duplicates, shortened, and its evidence
 // is that group. The drafts are starting points; the researcher edits them.
 
-import type { Bullet, BulletSection } from '../../../shared/domain';
+import type { Bullet, CoreSection } from '../../../shared/domain';
 import { countWords, shortenQuote } from './bulletText';
 import type { Facet, FacetAssignment } from './facets';
 import type { ThemeCluster } from './themes';
@@ -11,8 +11,8 @@ import { dot, meanDirection } from './vectors';
 /** A drafted claim; `thin` when all its evidence comes from a single participant. */
 export type DraftBullet = Bullet & { thin: boolean };
 
-/** The card's four sections (shared/domain BULLET_SECTIONS) and the method's two further facets. */
-export type DraftSection = BulletSection | 'mentalModels' | 'decisionFactors';
+/** The card's four core sections (shared/domain CORE_SECTIONS) and the method's two further facets. */
+export type DraftSection = CoreSection | 'mentalModels' | 'decisionFactors';
 
 export interface DraftPersona {
   participantIds: number[];
@@ -28,7 +28,7 @@ export interface DraftPersona {
   context: DraftBullet[];
   /** How these participants think the thing works; not on the card yet. */
   mentalModels: DraftBullet[];
-  /** What makes them choose, stay or switch; not on the card yet. */
+  /** What makes them choose, stay or switch: the card's optional decision factors. */
   decisionFactors: DraftBullet[];
   /** Themes over-represented in this group compared with the others, most distinctive first. */
   themeIndexes: number[];

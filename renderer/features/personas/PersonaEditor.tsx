@@ -1,6 +1,6 @@
 import { Alert, Button, Divider, Group, Modal, Select, SimpleGrid, Stack, Textarea, TextInput } from '@mantine/core';
 import { useMemo, useState } from 'react';
-import { BULLET_SECTIONS, type Persona, type PersonaMark } from '../../../shared/domain';
+import { CORE_SECTIONS, OPTIONAL_SECTIONS, type Persona, type PersonaMark } from '../../../shared/domain';
 import { call } from '../../bridge';
 import { useAction } from '../../hooks/useAction';
 import { BulletsEditor } from './BulletsEditor';
@@ -44,7 +44,13 @@ export function PersonaEditor({ persona, onClose, onSaved }: { persona: Persona;
           <DefiningQuoteSelect ids={cited} value={draft.definingQuoteId} onChange={(id) => set('definingQuoteId', id)} />
           <Divider />
           <SimpleGrid cols={{ base: 1, md: 2 }} spacing="lg" verticalSpacing="lg">
-            {BULLET_SECTIONS.map((section) => (
+            {CORE_SECTIONS.map((section) => (
+              <BulletsEditor key={section} section={section} label={SECTION_LABEL[section]} bullets={draft[section]} onChange={(b) => set(section, b)} />
+            ))}
+          </SimpleGrid>
+          <Divider label="Optional: on the card only when filled in" labelPosition="left" />
+          <SimpleGrid cols={{ base: 1, md: 2 }} spacing="lg" verticalSpacing="lg">
+            {OPTIONAL_SECTIONS.map((section) => (
               <BulletsEditor key={section} section={section} label={SECTION_LABEL[section]} bullets={draft[section]} onChange={(b) => set(section, b)} />
             ))}
           </SimpleGrid>

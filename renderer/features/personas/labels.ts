@@ -5,6 +5,9 @@ export const SECTION_LABEL: Record<BulletSection, string> = {
   frustrations: 'Frustrations',
   behaviors: 'Behaviours',
   context: 'Context',
+  dayInLife: 'A day in the life',
+  decisionFactors: 'Decision factors',
+  success: 'What success looks like',
 };
 
 export const MARKS: { value: Exclude<PersonaMark, null>; label: string; color: string }[] = [

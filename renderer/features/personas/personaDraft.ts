@@ -1,15 +1,11 @@
 import { BULLET_SECTIONS, type Bullet, type BulletSection, type Persona, type PersonaMark } from '../../../shared/domain';
 
-export interface PersonaDraft {
+export type PersonaDraft = {
   name: string;
   summary: string;
   mark: PersonaMark;
   definingQuoteId: number | null;
-  goals: Bullet[];
-  frustrations: Bullet[];
-  behaviors: Bullet[];
-  context: Bullet[];
-}
+} & Record<BulletSection, Bullet[]>;
 
 export function toDraft(p: Persona): PersonaDraft {
   return {
@@ -17,10 +13,7 @@ export function toDraft(p: Persona): PersonaDraft {
     summary: p.summary,
     mark: p.mark,
     definingQuoteId: p.definingQuote?.id ?? null,
-    goals: p.goals.map((b) => ({ ...b })),
-    frustrations: p.frustrations.map((b) => ({ ...b })),
-    behaviors: p.behaviors.map((b) => ({ ...b })),
-    context: p.context.map((b) => ({ ...b })),
+    ...(Object.fromEntries(BULLET_SECTIONS.map((s) => [s, p[s].map((b) => ({ ...b }))])) as Record<BulletSection, Bullet[]>),
   };
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { BULLET_SECTIONS } from '../../../shared/domain';
+import { CORE_SECTIONS } from '../../../shared/domain';
 import { countWords } from '../../../electron/core/synthesis/bulletText';
 import { draftPersonas, DRAFT_RULES } from '../../../electron/core/synthesis/draftPersonas';
 import { synthesize } from '../../../electron/core/synthesis/synthesize';
@@ -24,7 +24,7 @@ describe('draftPersonas', () => {
 
   it('backs every bullet with evidence from its own participants only', () => {
     for (const draft of drafts) {
-      for (const section of BULLET_SECTIONS) {
+      for (const section of CORE_SECTIONS) {
         for (const bullet of draft[section]) {
           expect(bullet.evidence.length).toBeGreaterThanOrEqual(1);
           for (const id of bullet.evidence) expect(draft.participantIds).toContain(quoteById.get(id)!.participantId);
@@ -35,14 +35,14 @@ describe('draftPersonas', () => {
 
   it('uses no quote twice within a persona', () => {
     for (const draft of drafts) {
-      const ids = [draft.definingQuoteId, ...BULLET_SECTIONS.flatMap((s) => draft[s].flatMap((b) => b.evidence))];
+      const ids = [draft.definingQuoteId, ...CORE_SECTIONS.flatMap((s) => draft[s].flatMap((b) => b.evidence))];
       expect(new Set(ids).size).toBe(ids.length);
     }
   });
 
   it('writes 2-5 short bullets per section, the first backed by two or more participants', () => {
     for (const draft of drafts) {
-      for (const section of BULLET_SECTIONS) {
+      for (const section of CORE_SECTIONS) {
         const bullets = draft[section];
         expect(bullets.length).toBeGreaterThanOrEqual(2);
         expect(bullets.length).toBeLessThanOrEqual(5);
@@ -117,7 +117,7 @@ describe('draftPersonas', () => {
 
   it('caps evidence per bullet', () => {
     for (const draft of drafts) {
-      for (const section of BULLET_SECTIONS) {
+      for (const section of CORE_SECTIONS) {
         for (const bullet of draft[section]) {
           expect(bullet.evidence.length).toBeLessThanOrEqual(DRAFT_RULES.maxEvidence);
         }
@@ -148,7 +148,7 @@ describe('draft persona extras', () => {
   it('marks a bullet thin exactly when its evidence comes from one participant', () => {
     let thin = 0;
     for (const draft of output.personas.drafts) {
-      for (const section of [...BULLET_SECTIONS, 'mentalModels', 'decisionFactors'] as const) {
+      for (const section of [...CORE_SECTIONS, 'mentalModels', 'decisionFactors'] as const) {
         for (const bullet of draft[section]) {
           const people = new Set(bullet.evidence.map((id) => quoteById.get(id)!.participantId));
           expect(bullet.thin).toBe(people.size === 1);
@@ -174,6 +174,6 @@ describe('draft persona extras', () => {
     const facets = new Map(output.facets);
     for (const id of facets.keys()) facets.set(id, { facet: 'other', confidence: 0 });
     const [draft] = draftPersonas({ groups: [[1, 2]], quotes: study.quotes, themes: output.themes.themes, facets, participants: study.participants });
-    for (const section of [...BULLET_SECTIONS, 'mentalModels', 'decisionFactors'] as const) expect(draft![section]).toEqual([]);
+    for (const section of [...CORE_SECTIONS, 'mentalModels', 'decisionFactors'] as const) expect(draft![section]).toEqual([]);
   });
 });

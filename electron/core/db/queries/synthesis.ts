@@ -1,5 +1,5 @@
 import { asc, desc, eq, inArray, sql } from 'drizzle-orm';
-import type { Bullet, MapPoint, Persona, PersonaMark, Theme } from '../../../../shared/domain';
+import { BULLET_SECTIONS, type Bullet, type BulletSection, type MapPoint, type Persona, type PersonaMark, type Theme } from '../../../../shared/domain';
 import { IpcFailure, type PersonaPatch } from '../../../../shared/ipc/contract';
 import { transaction, type Db } from '../open';
 import { participants, personaParticipants, personas, quotes, synthesisRuns, themeQuotes, themes } from '../schema';
@@ -21,7 +21,7 @@ export interface NewRun {
     participantIds: number[];
     fit: Record<number, number>;
     definingQuoteId: number | null;
-    sections: Record<'goals' | 'frustrations' | 'behaviors' | 'context', Bullet[]>;
+    sections: Record<BulletSection, Bullet[]>;
     themeIndexes: number[];
   }[];
   points: { quoteId: number; x: number; y: number }[];
@@ -141,7 +141,9 @@ function toPersona(db: Db, p: typeof personas.$inferSelect): Persona {
   const defining = p.definingQuoteId
     ? db.select({ id: quotes.id, text: quotes.text }).from(quotes).where(eq(quotes.id, p.definingQuoteId)).get() ?? null
     : null;
-  const sections = JSON.parse(p.sections) as Record<'goals' | 'frustrations' | 'behaviors' | 'context', Bullet[]>;
+  const stored = JSON.parse(p.sections) as Partial<Record<BulletSection, Bullet[]>>;
+  // Cards saved before the optional sections existed simply have none.
+  const sections = Object.fromEntries(BULLET_SECTIONS.map((s) => [s, stored[s] ?? []])) as Record<BulletSection, Bullet[]>;
   return {
     id: p.id,
     name: p.name,
@@ -149,10 +151,7 @@ function toPersona(db: Db, p: typeof personas.$inferSelect): Persona {
     summary: p.summary,
     participants: members,
     definingQuote: defining,
-    goals: sections.goals ?? [],
-    frustrations: sections.frustrations ?? [],
-    behaviors: sections.behaviors ?? [],
-    context: sections.context ?? [],
+    ...sections,
     themeIds: JSON.parse(p.themeIds) as number[],
     edited: p.edited,
     updatedAt: p.updatedAt,
@@ -170,7 +169,7 @@ export function updatePersona(db: Db, id: number, patch: PersonaPatch): Persona 
   return transaction(db, () => {
     const tx = db;
     const current = getPersona(db, id);
-    const cited = [patch.goals, patch.frustrations, patch.behaviors, patch.context]
+    const cited = BULLET_SECTIONS.map((s) => patch[s])
       .flatMap((s) => s ?? [])
       .flatMap((b) => b.evidence);
     if (patch.definingQuoteId) cited.push(patch.definingQuoteId);
@@ -179,12 +178,7 @@ export function updatePersona(db: Db, id: number, patch: PersonaPatch): Persona 
       const found = tx.select({ id: quotes.id }).from(quotes).where(inArray(quotes.id, unique)).all().length;
       if (found !== unique.length) throw new IpcFailure('invalid_evidence', 'An edit cites a quote that does not exist');
     }
-    const sections = {
-      goals: patch.goals ?? current.goals,
-      frustrations: patch.frustrations ?? current.frustrations,
-      behaviors: patch.behaviors ?? current.behaviors,
-      context: patch.context ?? current.context,
-    };
+    const sections = Object.fromEntries(BULLET_SECTIONS.map((s) => [s, patch[s] ?? current[s]]));
     tx.update(personas)
       .set({
         ...(patch.name !== undefined && { name: patch.name }),
