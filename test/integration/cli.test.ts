@@ -68,7 +68,7 @@ describe('the grounded CLI (built)', () => {
     expect(out.themes[0]).toEqual({ id: expect.any(Number), label: expect.any(String), quoteIds: expect.any(Array) });
     expect(out.personas.length).toBeGreaterThanOrEqual(2);
     for (const p of out.personas) {
-      expect(Object.keys(p).sort()).toEqual(['behaviors', 'context', 'definingQuote', 'frustrations', 'goals', 'id', 'name', 'participants']);
+      expect(Object.keys(p).sort()).toEqual(['behaviors', 'context', 'dayInLife', 'decisionFactors', 'definingQuote', 'frustrations', 'goals', 'id', 'name', 'participants', 'success']);
       expect(p.definingQuote).toEqual({ id: expect.any(Number), text: expect.any(String) });
       for (const b of p.goals) expect(b.evidence.length).toBeGreaterThan(0);
     }
