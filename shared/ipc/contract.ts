@@ -189,7 +189,7 @@ export const coreContract = {
         prototypes: z
           .record(
             z.enum(['goal', 'frustration', 'behavior', 'context', 'mentalModel', 'decisionFactor']),
-            z.array(z.string().trim().min(3).max(300)).min(1).max(30),
+            z.array(z.string().trim().min(3).max(300)).min(1).max(100),
           )
           .nullable(),
       })

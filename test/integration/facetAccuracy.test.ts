@@ -13,14 +13,14 @@ describe.skipIf(!modelReady)('facet classification with the real model', () => {
     fixture = await embedFixture();
   });
 
-  // Measured with the default prototypes: 53.9% held out (rows 193-320), 69.3% on the tuning
-  // rows, 63.1% overall, against 1 in 7 by chance. The floors leave about 8 points for model or
-  // runtime drift; a broken prototype set or scoring rule falls well below them.
+  // Measured with the default prototypes: 61.7% held out (rows 193-320), against 1 in 7 by
+  // chance and 53.9% before the tuning rows joined the prototypes. The tuning rows are now
+  // prototypes themselves, so only the held-out rows test anything. The floor leaves about 8
+  // points for model or runtime drift; a broken prototype set or scoring rule falls well below.
   it('classifies held-out quotes well above chance', () => {
-    const { heldOut, all } = scoreFixture(fixture);
+    const { heldOut } = scoreFixture(fixture);
     expect(heldOut.rows).toBe(128);
-    expect(heldOut.accuracy).toBeGreaterThanOrEqual(0.46);
-    expect(all.accuracy).toBeGreaterThanOrEqual(0.55);
+    expect(heldOut.accuracy).toBeGreaterThanOrEqual(0.54);
   });
 
   it('recognises every facet at least sometimes, and keeps "other" for what fits none', () => {

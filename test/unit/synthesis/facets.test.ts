@@ -1,15 +1,20 @@
 import { describe, expect, it } from 'vitest';
-import { classifyFacets, FACET_PROTOTYPES, FACETS } from '../../../electron/core/synthesis/facets';
+import { parseInput } from '../../../shared/ipc/contract';
+import { classifyFacets, FACET_DESCRIPTIONS, FACET_PROTOTYPES, FACETS } from '../../../electron/core/synthesis/facets';
+import { FACET_EXAMPLES } from '../../../electron/core/synthesis/facetExamples';
 import { createRng } from '../../../electron/core/synthesis/random';
 import { plantedStudy, randomUnit } from './fixtures';
 
 describe('facet prototypes', () => {
-  it.each(FACETS)('has 8-15 distinct first-person sentences for %s', (facet) => {
+  it.each(FACETS)('has 30-60 distinct first-person sentences for %s, within what a researcher may save', (facet) => {
     const sentences = FACET_PROTOTYPES[facet];
-    expect(sentences.length).toBeGreaterThanOrEqual(8);
-    expect(sentences.length).toBeLessThanOrEqual(15);
+    expect(sentences.length).toBeGreaterThanOrEqual(30);
+    expect(sentences.length).toBeLessThanOrEqual(60);
+    expect(() => parseInput('facets:setPrototypes', { prototypes: FACET_PROTOTYPES })).not.toThrow();
     expect(new Set(sentences).size).toBe(sentences.length);
-    for (const sentence of sentences) expect(sentence).toMatch(/\b(I|my|me|we|our)\b/i);
+    expect(sentences).toEqual([...FACET_DESCRIPTIONS[facet], ...FACET_EXAMPLES[facet]]);
+    // The descriptions speak as an interviewee would; the examples are real interview quotes.
+    for (const sentence of FACET_DESCRIPTIONS[facet]) expect(sentence).toMatch(/\b(I|my|me|we|our)\b/i);
   });
 });
 
