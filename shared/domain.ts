@@ -22,6 +22,8 @@ export interface StudyInfo {
   counts: StudyCounts;
   /** Date of the newest interview (or import), ISO date; drives "research is over 18 months old". */
   researchDate: string | null;
+  /** What the research needs to learn, in the researcher's words: the study's first step. */
+  questions: string[];
 }
 
 export interface ModelStatus {

@@ -16,7 +16,7 @@ import {
 import { openStudyDb, transaction, type StudyDb } from './db/open';
 import { listParticipants } from './db/queries/participants';
 import { listQuotes } from './db/queries/quotes';
-import { getMeta, researchDate, setMeta, studyCounts } from './db/queries/study';
+import { getMeta, researchDate, researchQuestions, setMeta, setResearchQuestions, studyCounts } from './db/queries/study';
 import { listPersonas, listThemes, mapPoints, updatePersona } from './db/queries/synthesis';
 import { listFacets, setFacet } from './db/queries/facets';
 import { synthesisSummary } from './synthesis/summary';
@@ -125,6 +125,7 @@ export class Core {
       createdAt: getMeta(db, 'createdAt') ?? '',
       counts: studyCounts(db, MODEL_ID),
       researchDate: researchDate(db),
+      questions: researchQuestions(db),
     };
   }
 
@@ -171,6 +172,11 @@ export class Core {
       },
       'study:info': () => this.info(),
       'study:recent': () => this.recent(),
+      'study:setQuestions': ({ questions }) => {
+        setResearchQuestions(this.db(), questions);
+        this.emit('study:changed', { reason: 'research questions edited' });
+        return this.info()!;
+      },
       'transcripts:list': () => listTranscripts(this.requireStudy().db),
       'transcripts:get': ({ id }) => getTranscript(this.requireStudy().db, id),
       'transcripts:setInterviewer': ({ id, speaker }) => this.changed('interviewer changed', setInterviewer(this.db(), id, speaker)),

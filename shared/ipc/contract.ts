@@ -125,6 +125,10 @@ export const coreContract = {
   'study:close': { input: z.object({}).strict(), output: null },
   'study:info': { input: z.object({}).strict(), output: {} as StudyInfo | null },
   'study:recent': { input: z.object({}).strict(), output: [] as string[] },
+  'study:setQuestions': {
+    input: z.object({ questions: z.array(z.string().trim().min(1).max(500)).max(20) }).strict(),
+    output: {} as StudyInfo,
+  },
   'transcripts:list': { input: z.object({}).strict(), output: [] as TranscriptSummary[] },
   'transcripts:get': { input: z.object({ id }).strict(), output: {} as TranscriptDetail },
   'transcripts:setInterviewer': {

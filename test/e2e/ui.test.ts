@@ -621,6 +621,17 @@ describe('renderer in the browser harness', () => {
     await expect.poll(() => editor.count(), WAIT).toBe(0);
   });
 
+  it('records what the research needs to learn from the header, one question per line', async () => {
+    await page.getByTestId('questions-button').click();
+    const editor = page.getByTestId('questions-editor');
+    await editor.getByRole('textbox', { name: 'Research questions' }).fill('How do people decide what to pay first?\n\n  What makes someone switch budgeting apps?  ');
+    await page.getByTestId('questions-save').click();
+    await expect.poll(() => page.getByTestId('questions-editor').count(), WAIT).toBe(0);
+    await expect.poll(() => page.getByTestId('questions-button').textContent(), WAIT).toBe('2 research questions');
+    const info = await host.invoke('study:info', {});
+    expect(info.ok && info.value?.questions).toEqual(['How do people decide what to pay first?', 'What makes someone switch budgeting apps?']);
+  });
+
   it('made no request beyond the harness on 127.0.0.1', () => {
     const origin = `http://127.0.0.1:${harness.port}/`;
     expect(requests.length).toBeGreaterThan(0);

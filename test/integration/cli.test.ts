@@ -25,7 +25,7 @@ describe('the grounded CLI (built)', () => {
   it('prints help for every command and refuses unknown ones', () => {
     const dir = tmp();
     expect(grounded(['--help'], dir)).toMatchObject({ code: 0, stdout: expect.stringContaining('grounded <command>') });
-    for (const c of ['import', 'synthesize', 'export', 'info']) {
+    for (const c of ['import', 'synthesize', 'export', 'info', 'questions']) {
       expect(grounded([c, '--help'], dir)).toMatchObject({ code: 0, stdout: expect.stringContaining(`grounded ${c}`) });
     }
     expect(grounded(['frobnicate'], dir)).toMatchObject({ code: 2, stderr: expect.stringContaining("unknown command 'frobnicate'") });
@@ -46,6 +46,19 @@ describe('the grounded CLI (built)', () => {
     expect(again).toMatchObject({ code: 0, stdout: expect.stringMatching(/^skipped\tfocus-call\.vtt: already imported/) });
     const info = JSON.parse(grounded(['info', study, '--json'], dir).stdout) as { counts: Record<string, number> };
     expect(info.counts).toMatchObject({ transcripts: goodTranscripts.length + 2, embedded: 0, themes: 0, personas: 0 });
+  });
+
+  it('sets, lists and clears the research questions, refusing an empty one', () => {
+    const dir = tmp();
+    const study = join(dir, 'study.grounded');
+    expect(grounded(['import', study, goodTranscripts[1]!], dir).code).toBe(0);
+    const set = grounded(['questions', study, 'How do people decide what to pay first?', 'What makes someone switch apps?'], dir);
+    expect(set).toMatchObject({ code: 0, stdout: 'How do people decide what to pay first?\nWhat makes someone switch apps?\n' });
+    expect(grounded(['info', study], dir).stdout).toMatch(/Questions +How do people decide what to pay first\?\n +What makes someone switch apps\?/);
+    expect(grounded(['questions', study, ''], dir)).toMatchObject({ code: 1, stderr: expect.stringContaining('study:setQuestions') });
+    expect(grounded(['questions', study], dir).stdout).toContain('What makes someone switch apps?');
+    expect(grounded(['questions', study, '--clear'], dir)).toMatchObject({ code: 0, stdout: '' });
+    expect(JSON.parse(grounded(['info', study, '--json'], dir).stdout)).toMatchObject({ questions: [] });
   });
 
   it('says which study is missing', () => {

@@ -7,7 +7,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { avatarSvg } from '../../shared/avatar';
 import type { Bullet, Persona } from '../../shared/domain';
 import { writeExport } from '../../electron/core/export/files';
-import { personaJson } from '../../electron/core/export/json';
+import { deckJson, personaJson } from '../../electron/core/export/json';
 import { deckMarkdown, personaMarkdown } from '../../electron/core/export/markdown';
 import { renderDeckPdf, renderPersonaPdf } from '../../electron/core/export/pdf';
 import type { PersonaCardData } from '../../electron/core/export/types';
@@ -239,6 +239,35 @@ describe('deck PDF', () => {
     expect(text[0]).toContain('Sam the Sceptic');
     expect(text[1]).toContain('Maya the Planner');
     expect(text[2]).toContain('Sam the Sceptic');
+  });
+
+  it('lists the research questions on the cover, and in the Markdown and JSON decks', async () => {
+    const { card } = cardBuilder();
+    const questions = ['How do working parents plan the weekly shop?', 'What makes them drop a meal-planning app?'];
+    const cards = [card({}), card({ id: 2, name: 'Sam the Sceptic' })].map((c) => ({ ...c, questions }));
+    const { pages, text } = await readPdf(await renderDeckPdf(cards));
+    expect(pages).toBe(3);
+    expect(text[0]).toContain('What the research set out to learn');
+    for (const q of questions) expect(squash(text[0]!)).toContain(squash(q));
+    expect(text[0]).toContain('Sam the Sceptic');
+    const md = deckMarkdown(cards);
+    for (const q of questions) expect(md).toContain(`- ${q}`);
+    expect(deckJson(cards).study.questions).toEqual(questions);
+    const none = await readPdf(await renderDeckPdf([card()]));
+    expect(none.text[0]).not.toContain('What the research set out to learn');
+    expect(deckJson([card()]).study.questions).toEqual([]);
+  });
+
+  it('keeps the cover to one page with many long research questions and many personas', async () => {
+    const { card } = cardBuilder();
+    const questions = Array.from({ length: 9 }, (_, i) => `Question ${i + 1}: ${'what do people really do when the month runs out before the money does '.repeat(3)}`);
+    const deck = Array.from({ length: 16 }, (_, i) => ({ ...card({ id: i + 1, name: `Persona number ${i + 1}` }), questions }));
+    const { pages, text, maxRight } = await readPdf(await renderDeckPdf(deck));
+    expect(pages).toBe(17);
+    expect(maxRight).toBeLessThanOrEqual(A4_WIDTH - RIGHT_MARGIN + 1);
+    expect(text[0]).toContain('Question 5');
+    expect(text[0]).not.toContain('Question 6');
+    expect(text[0]).toContain('+ 4 more in the Markdown and JSON export');
   });
 
   it('keeps the cover to one page with many personas: compact rows, then a count of the rest', async () => {

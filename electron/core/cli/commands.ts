@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import type { JobFinished, JobProgress } from '../../../shared/domain';
-import { IpcFailure, exportFormatSchema, personaCountSchema } from '../../../shared/ipc/contract';
+import { IpcFailure, exportFormatSchema, parseInput, personaCountSchema } from '../../../shared/ipc/contract';
 import { createCoreHost } from '../host/inProcess';
 import { withExtension, type Core } from '../service';
 import { formatInfo, formatSynthesis, synthesisJson } from './format';
@@ -14,6 +14,7 @@ Commands:
   synthesize <study.grounded> [options]         embed, cluster themes, draft personas
   export <study.grounded> --format pdf|md|json --out <dir>
   info <study.grounded> [--json]                counts of what the study holds
+  questions <study.grounded> [question]...      what the research needs to learn: set, or list
 
 Run 'grounded <command> --help' for a command's options. Everything runs on this machine.`,
   import: `Usage: grounded import <study.grounded> <file-or-folder>...
@@ -30,7 +31,12 @@ their number; auto lets the data choose) and groups participants into personas. 
 Writes one file per persona (PDF: one page each) plus a deck with all of them.`,
   info: `Usage: grounded info <study.grounded> [--json]
 
-Prints counts: transcripts, participants, quotes, embedded, themes, personas.`,
+Prints counts: transcripts, participants, quotes, embedded, themes, personas, and the research questions.`,
+  questions: `Usage: grounded questions <study.grounded> [question]... [--clear]
+
+With questions, makes them the study's research questions (what the research needs to learn; the
+persona deck's cover lists them), in that order. Without, prints them, one per line. --clear
+removes them all.`,
 };
 
 class UsageError extends Error {}
@@ -59,6 +65,7 @@ export async function runCli(argv: string[], out = process.stdout, err = process
         seed: { type: 'string' },
         format: { type: 'string' },
         out: { type: 'string' },
+        clear: { type: 'boolean' },
       },
     }));
   } catch (e) {
@@ -79,6 +86,8 @@ export async function runCli(argv: string[], out = process.stdout, err = process
         return await synthesizeCommand(core, positionals, values, out, err);
       case 'export':
         return await exportCommand(core, positionals, values, out, err);
+      case 'questions':
+        return await questionsCommand(core, positionals, values, out);
       default:
         return await infoCommand(core, positionals, values, out);
     }
@@ -196,6 +205,23 @@ async function exportCommand(
   const finished = await runJob(core, { kind: 'export', format: format.data, outDir: values.out }, err);
   if (reportUnfinished('Export', finished, err)) return 1;
   for (const f of finished.result?.export?.files ?? []) out.write(`${f}\n`);
+  return 0;
+}
+
+async function questionsCommand(
+  core: Core,
+  positionals: string[],
+  values: Record<string, string | boolean | undefined>,
+  out: Stream,
+): Promise<number> {
+  await openExisting(core, studyArg(positionals));
+  const asked = positionals.slice(1);
+  if (values.clear && asked.length) throw new UsageError('give questions or --clear, not both');
+  const info =
+    asked.length || values.clear
+      ? await core.handlers()['study:setQuestions'](parseInput('study:setQuestions', { questions: asked }))
+      : core.info()!;
+  out.write(info.questions.map((q) => `${q}\n`).join(''));
   return 0;
 }
 

@@ -55,6 +55,7 @@ export function formatInfo(info: StudyInfo): string {
       `Themes       ${c.themes}`,
       `Personas     ${c.personas}`,
       `Research     ${info.researchDate ?? '—'}`,
+      ...info.questions.map((q, i) => `${i === 0 ? 'Questions   ' : '            '} ${q}`),
     ].join('\n') + '\n'
   );
 }

@@ -36,6 +36,9 @@ const s = {
   summary: { ...textStyle(TYPE.coverSummary), color: COLORS.body, marginTop: 3 },
   pageNo: { ...textStyle(TYPE.more), color: COLORS.faint, marginLeft: 'auto', paddingTop: 2 },
   more: { ...textStyle(TYPE.more), color: COLORS.muted, marginTop: 10 },
+  questionsLabel: { ...textStyle(TYPE.more), color: COLORS.muted, marginTop: COVER.questionsGap },
+  question: { ...textStyle(TYPE.coverSummary), color: COLORS.body, marginTop: COVER.questionGap },
+  questionsMore: { ...textStyle(TYPE.more), color: COLORS.muted, marginTop: COVER.questionGap },
 } satisfies Styles;
 
 function Row({ rp, row, compact, avatarPng }: { rp: ReactPdf; row: CoverRow; compact: boolean; avatarPng: Buffer }) {
@@ -62,6 +65,13 @@ export function CoverPage({ rp, plan, avatars }: { rp: ReactPdf; plan: CoverPlan
       <Text style={s.overline}>Persona deck</Text>
       <Text style={[s.title, clamp(plan.title.lines)]}>{plan.title.text}</Text>
       <Text style={[s.meta, clamp(1)]}>{plan.meta}</Text>
+      {plan.questions.length > 0 ? <Text style={[s.questionsLabel, clamp(1)]}>What the research set out to learn</Text> : null}
+      {plan.questions.map((q, i) => (
+        <Text key={i} style={[s.question, clamp(q.lines)]}>
+          {q.text}
+        </Text>
+      ))}
+      {plan.questionsHidden > 0 ? <Text style={[s.questionsMore, clamp(1)]}>{`+ ${plan.questionsHidden} more in the Markdown and JSON export`}</Text> : null}
       <View style={s.rule} />
       <View style={s.heading}>
         <Text style={s.headingText}>Personas</Text>

@@ -19,6 +19,9 @@ export interface CoverRow {
 export interface CoverPlan {
   title: Fitted;
   meta: string;
+  /** What the research set out to learn, as fitted; `questionsHidden` more were left out. */
+  questions: Fitted[];
+  questionsHidden: number;
   rows: CoverRow[];
   /** Rows without summaries, when there are more personas than full rows fit. */
   compact: boolean;
@@ -39,12 +42,25 @@ export function planCover(cards: PersonaCardData[]): CoverPlan {
     plural(cards.length, 'persona'),
   ].join(' · ');
 
+  const asked = study.questions.map(pdfText).filter(Boolean);
+  const questions = asked
+    .slice(0, COVER.questionsMax)
+    .map((q) => fitText(`• ${q}`, TYPE.coverSummary, CONTENT_WIDTH, COVER.questionLinesMax));
+  const questionsHidden = asked.length - questions.length;
+  const questionsHeight = questions.length
+    ? COVER.questionsGap +
+      TYPE.more.lineHeight +
+      questions.reduce((h, q) => h + COVER.questionGap + q.lines * TYPE.coverSummary.lineHeight, 0) +
+      (questionsHidden ? COVER.questionGap + TYPE.more.lineHeight : 0)
+    : 0;
+
   const top =
     TYPE.overline.lineHeight +
     COVER.overlineGap +
     title.lines * TYPE.coverTitle.lineHeight +
     COVER.metaGap +
     TYPE.coverMeta.lineHeight +
+    questionsHeight +
     COVER.ruleGap +
     HEADING_HEIGHT;
   const room = CONTENT_HEIGHT - top;
@@ -63,5 +79,5 @@ export function planCover(cards: PersonaCardData[]): CoverPlan {
       page: i + 2,
     };
   });
-  return { title, meta, rows, compact, hidden: cards.length - shown, footer: footerText(study) };
+  return { title, meta, questions, questionsHidden, rows, compact, hidden: cards.length - shown, footer: footerText(study) };
 }

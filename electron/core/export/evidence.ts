@@ -78,7 +78,9 @@ export function formatResearchDate(iso: string | null): string {
  * What the deck's cover says about the study. All cards of one export come from one study; its
  * people are everyone any persona draws on (each card counts only its own participants).
  */
-export function deckStudy(cards: PersonaCardData[]): Pick<PersonaCardData, 'studyName' | 'researchDate' | 'participantCount'> {
+export function deckStudy(
+  cards: PersonaCardData[],
+): Pick<PersonaCardData, 'studyName' | 'researchDate' | 'participantCount'> & { questions: string[] } {
   const first = cards[0];
   if (!first) throw new RangeError('A deck needs at least one persona');
   const other = cards.find((c) => c.studyName !== first.studyName);
@@ -88,6 +90,7 @@ export function deckStudy(cards: PersonaCardData[]): Pick<PersonaCardData, 'stud
   return {
     studyName: first.studyName,
     researchDate,
+    questions: first.questions ?? [],
     participantCount: Math.max(people.size, ...cards.map((c) => c.participantCount)),
   };
 }

@@ -52,7 +52,7 @@ export function deckJson(cards: PersonaCardData[]) {
   return {
     format: EXPORT_FORMAT,
     version: EXPORT_VERSION,
-    study: { name: study.studyName, researchDate: study.researchDate, participantCount: study.participantCount },
+    study: { name: study.studyName, researchDate: study.researchDate, participantCount: study.participantCount, questions: study.questions },
     personas: cards.map(personaJson),
   };
 }

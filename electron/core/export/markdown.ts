@@ -57,6 +57,7 @@ export function deckMarkdown(cards: PersonaCardData[]): string {
     '',
     `Research date: ${formatResearchDate(study.researchDate)} · ${plural(study.participantCount, 'participant')} · ${plural(cards.length, 'persona')}`,
     '',
+    ...(study.questions.length ? ['What the research set out to learn:', '', ...study.questions.map((q) => `- ${inline(q)}`), ''] : []),
     ...cards.map((c, i) => `${i + 1}. ${inline(c.persona.name)}${c.persona.mark ? ` (${MARK_LABELS[c.persona.mark]})` : ''}`),
   ].join('\n');
   // Each card is demoted one level so the deck keeps a single top-level title.

@@ -132,4 +132,9 @@ export const COVER = {
   ruleGap: 22,
   avatarGap: 14,
   summaryLinesMax: 2,
+  /** The research questions under the title: at most this many, each on at most two lines. */
+  questionsMax: 5,
+  questionLinesMax: 2,
+  questionsGap: 14,
+  questionGap: 3,
 } as const;

@@ -6,6 +6,8 @@ export interface PersonaCardData {
   studyName: string;
   /** Date of the newest interview, ISO; null when no transcript carried one. */
   researchDate: string | null;
+  /** What the research set out to learn (the study's questions); the deck's cover lists them. Optional for a lone card. */
+  questions?: string[];
   /** Participants in the study the persona was synthesised from ("Based on N participants"). */
   participantCount: number;
   /** Every quote the persona cites (defining quote and all bullet evidence), by quote id. */

@@ -25,6 +25,7 @@ export async function runExportJob(
     persona,
     studyName: study.name,
     researchDate: study.researchDate,
+    questions: study.questions,
     participantCount: persona.participants.length,
     quotesById,
   }));

@@ -4,6 +4,7 @@ import { useState, type ReactNode } from 'react';
 import type { StudyInfo } from '../../../shared/domain';
 import { call } from '../../bridge';
 import { plural } from '../../format';
+import { ResearchQuestions } from './ResearchQuestions';
 
 const EIGHTEEN_MONTHS_MS = 18 * 30.44 * 24 * 3600 * 1000;
 
@@ -45,6 +46,7 @@ export function StudyHeader({ study, onClosed, search }: { study: StudyInfo; onC
             </Badge>
           </Tooltip>
         )}
+        <ResearchQuestions study={study} />
       </Group>
       {search}
       <Button variant="subtle" color="gray" leftSection={<IconX size={16} />} loading={closing} onClick={close}>

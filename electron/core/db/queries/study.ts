@@ -36,6 +36,18 @@ export function studyCounts(db: Db, modelId: string): StudyCounts {
   };
 }
 
+/** What the research needs to learn, one question per entry, in the researcher's order. */
+export function researchQuestions(db: Db): string[] {
+  const raw = getMeta(db, 'questions');
+  if (!raw) return [];
+  const parsed = JSON.parse(raw) as unknown;
+  return Array.isArray(parsed) ? parsed.filter((q): q is string => typeof q === 'string') : [];
+}
+
+export function setResearchQuestions(db: Db, questions: string[]): void {
+  setMeta(db, 'questions', JSON.stringify(questions.map((q) => q.trim()).filter(Boolean)));
+}
+
 /** The newest interview date, else the newest import date (ISO yyyy-mm-dd). */
 export function researchDate(db: Db): string | null {
   const row = db
