@@ -114,6 +114,16 @@ export type OptionalSection = (typeof OPTIONAL_SECTIONS)[number];
 export type CoreSection = (typeof CORE_SECTIONS)[number];
 export const isOptionalSection = (s: BulletSection): s is OptionalSection => (OPTIONAL_SECTIONS as readonly string[]).includes(s);
 
+/** One value per bullet section, in card order. */
+export function mapSections<T>(fn: (section: BulletSection) => T): Record<BulletSection, T> {
+  return Object.fromEntries(BULLET_SECTIONS.map((s) => [s, fn(s)])) as Record<BulletSection, T>;
+}
+
+/** The sections a card shows: the four core ones always, an optional one when it holds something. */
+export function shownSections(sections: Record<BulletSection, readonly unknown[]>): BulletSection[] {
+  return BULLET_SECTIONS.filter((s) => !isOptionalSection(s) || sections[s].length > 0);
+}
+
 export interface Persona {
   id: number;
   name: string;

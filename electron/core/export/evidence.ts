@@ -1,6 +1,6 @@
 // The pieces every export format shares: sections in reading order, evidence quotes resolved
 // from ids, and the wording of counts and dates.
-import { BULLET_SECTIONS, isOptionalSection, type Bullet, type BulletSection } from '../../../shared/domain';
+import { shownSections, type Bullet, type BulletSection } from '../../../shared/domain';
 import type { PersonaCardData } from './types';
 
 export const SECTION_TITLES: Record<BulletSection, string> = {
@@ -44,13 +44,13 @@ function resolveBullet(card: PersonaCardData, bullet: Bullet): ResolvedBullet {
   return { text: bullet.text, evidence: bullet.evidence.map((id) => resolveQuote(card, id)) };
 }
 
-/** The four core sections, always, then the optional ones that hold something, in card order. */
+export function resolveSection(card: PersonaCardData, key: BulletSection): ResolvedSection {
+  return { key, title: SECTION_TITLES[key], bullets: card.persona[key].map((b) => resolveBullet(card, b)) };
+}
+
+/** The sections the card shows (shownSections), in card order. */
 export function resolveSections(card: PersonaCardData): ResolvedSection[] {
-  return BULLET_SECTIONS.filter((key) => !isOptionalSection(key) || card.persona[key].length > 0).map((key) => ({
-    key,
-    title: SECTION_TITLES[key],
-    bullets: card.persona[key].map((b) => resolveBullet(card, b)),
-  }));
+  return shownSections(card.persona).map((key) => resolveSection(card, key));
 }
 
 export function definingQuote(card: PersonaCardData): EvidenceQuote | null {

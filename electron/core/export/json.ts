@@ -1,7 +1,7 @@
 // Persona cards as JSON: every field of the persona, with evidence quote ids expanded into the
 // quotes themselves, so the file stands on its own.
-import { BULLET_SECTIONS, type BulletSection, type Persona } from '../../../shared/domain';
-import { definingQuote, deckStudy, resolveSections, type EvidenceQuote, type ResolvedBullet } from './evidence';
+import { mapSections, type Persona } from '../../../shared/domain';
+import { definingQuote, deckStudy, resolveSection, type EvidenceQuote, type ResolvedBullet } from './evidence';
 import type { PersonaCardData } from './types';
 
 export const EXPORT_FORMAT = 'grounded.personas';
@@ -30,8 +30,7 @@ export interface PersonaJson {
 
 export function personaJson(card: PersonaCardData): PersonaJson {
   const { persona } = card;
-  const resolved = new Map(resolveSections(card).map((s) => [s.key, s.bullets]));
-  const bullets = Object.fromEntries(BULLET_SECTIONS.map((s) => [s, resolved.get(s) ?? []])) as Record<BulletSection, ResolvedBullet[]>;
+  const bullets = mapSections((s) => resolveSection(card, s).bullets);
   return {
     id: persona.id,
     name: persona.name,

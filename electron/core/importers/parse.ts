@@ -51,7 +51,10 @@ function fromText(fileName: string, bytes: Uint8Array, decoded: string, inWord: 
     );
   }
   const { format, parsed } = parseSniffed(fileName, text, sniffed, inWord);
-  const { turns, preamble } = parsed;
+  const { preamble } = parsed;
+  // Whisper JSON can escape half a surrogate pair, which SQLite cannot store as UTF-8; U+FFFD has
+  // the same UTF-16 length, so offsets into the turn (quotes, highlights) still hold.
+  const turns = parsed.turns.map((t) => (t.text.isWellFormed() ? t : { ...t, text: t.text.toWellFormed() }));
   const detected = inWord && !parsed.detected.startsWith('Word document') ? `Word document (${parsed.detected})` : parsed.detected;
 
   if (turns.length === 0) {

@@ -43,7 +43,7 @@ export async function prepareTranscript(file: SourceFile, choices?: SpeakerChoic
   const fileName = basename(file.path);
   try {
     const parsed = withRenames(await parseTranscriptFile(fileName, file.bytes), choices?.renames);
-    const turns = parsed.turns.map((t) => (!isWellFormed(t.text) ? { ...t, text: wellFormed(t.text) } : t));
+    const { turns } = parsed;
     const roles = proposeRoles(turns, detectInterviewer(turns));
     for (const [speaker, role] of Object.entries(choices?.roles ?? {})) if (roles.has(speaker)) roles.set(speaker, role);
     const quotes = extractQuotes(turns, (speaker) => roles.get(speaker) === 'participant').map((q) => ({ ...q, textHash: textHash(q.text) }));
@@ -71,15 +71,4 @@ export async function prepareTranscript(file: SourceFile, choices?: SpeakerChoic
 function withRenames(parsed: ParsedTranscript, renames: Record<string, string> | undefined): ParsedTranscript {
   if (!renames || Object.keys(renames).length === 0) return parsed;
   return { ...parsed, turns: parsed.turns.map((t) => ({ ...t, speaker: renames[t.speaker] ?? t.speaker })) };
-}
-
-// A malformed UTF-16 file can leave half a surrogate pair. SQLite would store it as invalid UTF-8;
-// U+FFFD has the same length in UTF-16, so quote offsets computed on the turn still hold.
-const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
-const nativeWellFormed = (String.prototype as { isWellFormed?: () => boolean }).isWellFormed;
-function isWellFormed(text: string): boolean {
-  return nativeWellFormed ? nativeWellFormed.call(text) : !LONE_SURROGATE.test(text);
-}
-function wellFormed(text: string): string {
-  return text.replace(new RegExp(LONE_SURROGATE.source, 'g'), '\ufffd');
 }

@@ -1,17 +1,16 @@
 // Who is who in a transcript, from its turns alone: the interviewer, the participants and the
 // other voices, as Grounded proposes them before the researcher decides. Pure: no database.
-import crypto, { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import type { SpeakerRole } from '../../../shared/domain';
+import { isWhite } from '../quotes/sentences';
 
 /** The key a quote's text is cached and labelled by: same words, same hash. */
 export function textHash(text: string): string {
   const key = (ASCII.test(text) ? text : text.normalize('NFC')).trim().replace(/\s+/g, ' ');
-  return oneShotHash ? oneShotHash('sha256', key, 'hex') : createHash('sha256').update(key).digest('hex');
+  return hash('sha256', key, 'hex');
 }
 /** ASCII text is its own NFC form; normalize() would copy it. */
 const ASCII = /^[\x00-\x7f]*$/;
-/** crypto.hash (Node 20.12+, Electron's Node 22): one call instead of a Hash object per quote. */
-const oneShotHash = (crypto as { hash?: (algorithm: string, data: string, encoding: 'hex') => string }).hash;
 
 /** Labels that name nobody in particular: never a participant. */
 const NOBODY = /^(unknown|speaker\s*\?|unidentified|inaudible|\?+)$/i;
@@ -43,9 +42,7 @@ function tokenCount(text: string): number {
   let n = 0;
   let inToken = false;
   for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    const white = c === 0x20 || (c >= 0x09 && c <= 0x0d) || (c >= 0xa0 && /\s/.test(text.charAt(i)));
-    if (white) inToken = false;
+    if (isWhite(text.charCodeAt(i))) inToken = false;
     else if (!inToken) {
       inToken = true;
       n++;

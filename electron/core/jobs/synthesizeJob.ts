@@ -1,4 +1,4 @@
-import { BULLET_SECTIONS, type Bullet, type BulletSection, type JobFinished } from '../../../shared/domain';
+import { mapSections, type JobFinished } from '../../../shared/domain';
 import { IpcFailure, type PersonaCount } from '../../../shared/ipc/contract';
 import type { Db } from '../db/open';
 import { loadEmbeddings } from '../db/queries/embeddings';
@@ -109,7 +109,7 @@ export async function runSynthesisJob(
         participantIds: d.participantIds,
         fit: d.fit,
         definingQuoteId: keepEdits && old.definingQuote ? old.definingQuote.id : d.definingQuoteId,
-        sections: keepEdits ? Object.fromEntries(BULLET_SECTIONS.map((s) => [s, old[s]])) as Record<BulletSection, Bullet[]> : drafted,
+        sections: keepEdits ? mapSections((s) => old[s]) : drafted,
         themeIndexes: d.themeIndexes,
       };
     }),

@@ -2,6 +2,7 @@
 // "Okay, sure.") is not a quote, and at the start of a passage ("So, um, I mean, I -- I
 // always...") they are trimmed so the quote opens on what the person said.
 import { isNoiseToken } from './noise';
+import { isWhite } from './sentences';
 
 const FILLER_WORDS = new Set([
   'yeah', 'yea', 'yep', 'yup', 'yes', 'okay', 'ok', 'kay', 'mm-hmm', 'mm-hm', 'mhm', 'mm', 'mmm', 'hmm', 'hm',
@@ -44,7 +45,7 @@ const SEPARATOR_CHARS = new Set([...',.!?…;:"“”()—–']);
 /** Whether SEPARATOR matches at i: whitespace, one of its punctuation marks, or "--". */
 function separatorAt(text: string, i: number): boolean {
   const c = text.charAt(i);
-  if (SEPARATOR_CHARS.has(c) || /\s/.test(c)) return true;
+  if (SEPARATOR_CHARS.has(c) || isWhite(text.charCodeAt(i))) return true;
   return c === '-' && (text.charAt(i + 1) === '-' || text.charAt(i - 1) === '-');
 }
 

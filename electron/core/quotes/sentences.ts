@@ -76,7 +76,7 @@ function isStop(c: number): boolean {
 
 const WHITE = /\s/;
 /** What /\s/ matches, without building a one-character string for the common cases. */
-function isWhite(c: number): boolean {
+export function isWhite(c: number): boolean {
   if (c === 0x20 || (c >= 0x09 && c <= 0x0d)) return true;
   if (c < 0xa0) return false;
   return WHITE.test(String.fromCharCode(c));

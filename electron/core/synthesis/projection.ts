@@ -5,7 +5,7 @@
 // 6 s (npm run bench). Heavy all the same: run it in a worker.
 
 import { UMAP } from 'umap-js';
-import { copyRows, createDotWorkspace, strideFor } from './dotKernel';
+import { createDotWorkspace, strideFor } from './dotKernel';
 import { createRng } from './random';
 
 export const PROJECTION_PARAMS = { nNeighbors: 15, minDist: 0.1 } as const;
@@ -84,9 +84,9 @@ function fitWithLandmarks(vectors: readonly Float32Array[], seed: number, count:
   );
 
   const xy = new Float64Array(n * 2);
-  const isLandmark = new Int32Array(n).fill(-1);
+  const isLandmark = new Uint8Array(n);
   chosen.forEach((i, k) => {
-    isLandmark[i] = k;
+    isLandmark[i] = 1;
     xy[2 * i] = landmarkXy[2 * k]!;
     xy[2 * i + 1] = landmarkXy[2 * k + 1]!;
   });
@@ -94,15 +94,13 @@ function fitWithLandmarks(vectors: readonly Float32Array[], seed: number, count:
   // Workspace: the landmarks' rows, one query row, then one score per landmark.
   const stride = strideFor(dim);
   const space = createDotWorkspace((count + 1) * stride + count, dim);
-  const rows = new Float32Array(count * dim);
-  chosen.forEach((i, k) => rows.set(vectors[i]!, k * dim));
-  copyRows(space, rows, count, dim, 0);
+  chosen.forEach((i, k) => space.view.set(vectors[i]!, k * stride));
   const queryAt = count * stride;
   const scoresAt = queryAt + stride;
   const best = new Int32Array(PLACE_NEIGHBOURS);
   const bestScore = new Float64Array(PLACE_NEIGHBOURS);
   for (let i = 0; i < n; i++) {
-    if (isLandmark[i]! >= 0) continue;
+    if (isLandmark[i]) continue;
     space.view.set(vectors[i]!, queryAt);
     space.scan(queryAt, 0, count, scoresAt);
     bestScore.fill(-Infinity);

@@ -1,6 +1,6 @@
 import { Alert, Badge, Box, Button, Group, Paper, SimpleGrid, Stack, Text, Title, Tooltip } from '@mantine/core';
 import { IconAlertTriangle, IconPencil } from '@tabler/icons-react';
-import { BULLET_SECTIONS, isOptionalSection, type Persona } from '../../../shared/domain';
+import { shownSections, type Persona } from '../../../shared/domain';
 import { BulletList } from './BulletList';
 import { markInfo, SECTION_LABEL } from './labels';
 import { PersonaAvatar } from './PersonaAvatar';
@@ -96,7 +96,7 @@ export function PersonaCard({
         )}
 
         <SimpleGrid cols={{ base: 1, md: 2 }} spacing="lg" verticalSpacing="md">
-          {BULLET_SECTIONS.filter((section) => !isOptionalSection(section) || persona[section].length > 0).map((section) => (
+          {shownSections(persona).map((section) => (
             <BulletList key={section} title={SECTION_LABEL[section]} bullets={persona[section]} testId={`persona-${section}`} />
           ))}
         </SimpleGrid>

@@ -1,4 +1,4 @@
-import { BULLET_SECTIONS, type Bullet, type BulletSection, type Persona, type PersonaMark } from '../../../shared/domain';
+import { BULLET_SECTIONS, mapSections, type Bullet, type BulletSection, type Persona, type PersonaMark } from '../../../shared/domain';
 
 export type PersonaDraft = {
   name: string;
@@ -13,7 +13,7 @@ export function toDraft(p: Persona): PersonaDraft {
     summary: p.summary,
     mark: p.mark,
     definingQuoteId: p.definingQuote?.id ?? null,
-    ...(Object.fromEntries(BULLET_SECTIONS.map((s) => [s, p[s].map((b) => ({ ...b }))])) as Record<BulletSection, Bullet[]>),
+    ...mapSections((s) => p[s].map((b) => ({ ...b }))),
   };
 }
 
@@ -28,7 +28,7 @@ export function citedQuoteIds(draft: PersonaDraft): number[] {
 export function toPatch(draft: PersonaDraft): PersonaDraft {
   const clean = (bullets: Bullet[]) =>
     bullets.map((b) => ({ text: b.text.trim(), evidence: b.evidence })).filter((b) => b.text.length > 0);
-  const sections = Object.fromEntries(BULLET_SECTIONS.map((s) => [s, clean(draft[s])])) as Record<BulletSection, Bullet[]>;
+  const sections = mapSections((s) => clean(draft[s]));
   return { ...draft, name: draft.name.trim(), summary: draft.summary.trim(), ...sections };
 }
 

@@ -6,16 +6,18 @@ import { synthesize } from '../../../electron/core/synthesis/synthesize';
 import { dot, meanDirection } from '../../../electron/core/synthesis/vectors';
 import { DIM, plantedStudy } from './fixtures';
 
+// One planted study of two groups of four, synthesised once, read by every test below.
+const study = plantedStudy([4, 4]);
+const output = synthesize({
+  quotes: study.quotes,
+  participants: study.participants,
+  facetPrototypeVectors: study.prototypeVectors,
+  seed: 1,
+});
+const quoteById = new Map(study.quotes.map((q) => [q.id, q]));
+
 describe('draftPersonas', () => {
-  const study = plantedStudy([4, 4]);
-  const output = synthesize({
-    quotes: study.quotes,
-    participants: study.participants,
-    facetPrototypeVectors: study.prototypeVectors,
-    seed: 1,
-  });
   const drafts = output.personas.drafts;
-  const quoteById = new Map(study.quotes.map((q) => [q.id, q]));
 
   it('drafts one persona per planted group', () => {
     expect(drafts).toHaveLength(2);
@@ -127,14 +129,6 @@ describe('draftPersonas', () => {
 });
 
 describe('draft persona extras', () => {
-  const study = plantedStudy([4, 4]);
-  const output = synthesize({
-    quotes: study.quotes,
-    participants: study.participants,
-    facetPrototypeVectors: study.prototypeVectors,
-    seed: 1,
-  });
-  const quoteById = new Map(study.quotes.map((q) => [q.id, q]));
 
   it('drafts mental models and decision factors from their facets', () => {
     for (const draft of output.personas.drafts) {

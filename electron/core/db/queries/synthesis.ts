@@ -1,5 +1,5 @@
 import { asc, desc, eq, inArray, sql } from 'drizzle-orm';
-import { BULLET_SECTIONS, type Bullet, type BulletSection, type MapPoint, type Persona, type PersonaMark, type Theme } from '../../../../shared/domain';
+import { BULLET_SECTIONS, mapSections, type Bullet, type BulletSection, type MapPoint, type Persona, type PersonaMark, type Theme } from '../../../../shared/domain';
 import { IpcFailure, type PersonaPatch } from '../../../../shared/ipc/contract';
 import { transaction, type Db } from '../open';
 import { participants, personaParticipants, personas, quotes, synthesisRuns, themeQuotes, themes } from '../schema';
@@ -143,7 +143,7 @@ function toPersona(db: Db, p: typeof personas.$inferSelect): Persona {
     : null;
   const stored = JSON.parse(p.sections) as Partial<Record<BulletSection, Bullet[]>>;
   // Cards saved before the optional sections existed simply have none.
-  const sections = Object.fromEntries(BULLET_SECTIONS.map((s) => [s, stored[s] ?? []])) as Record<BulletSection, Bullet[]>;
+  const sections = mapSections((s) => stored[s] ?? []);
   return {
     id: p.id,
     name: p.name,
@@ -178,7 +178,7 @@ export function updatePersona(db: Db, id: number, patch: PersonaPatch): Persona 
       const found = tx.select({ id: quotes.id }).from(quotes).where(inArray(quotes.id, unique)).all().length;
       if (found !== unique.length) throw new IpcFailure('invalid_evidence', 'An edit cites a quote that does not exist');
     }
-    const sections = Object.fromEntries(BULLET_SECTIONS.map((s) => [s, patch[s] ?? current[s]]));
+    const sections = mapSections((s) => patch[s] ?? current[s]);
     tx.update(personas)
       .set({
         ...(patch.name !== undefined && { name: patch.name }),
