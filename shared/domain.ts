@@ -24,6 +24,8 @@ export interface StudyInfo {
   researchDate: string | null;
   /** What the research needs to learn, in the researcher's words: the study's first step. */
   questions: string[];
+  /** What opening this study repaired (dangling evidence left by an older Grounded), in plain words. */
+  repairs?: string[];
 }
 
 export interface ModelStatus {
@@ -102,6 +104,37 @@ export interface Bullet {
   evidence: number[];
   /** Set when all the evidence comes from a single participant. */
   thin?: boolean;
+  /**
+   * How many quotes this claim cited that no longer exist (their transcript, speaker or highlight
+   * was deleted): the ids are pruned from evidence and the count kept so the card can say so.
+   */
+  lostEvidence?: number;
+}
+
+/** A claim with no quote behind it: marked "unsupported" on the card and in every export. */
+export const isUnsupported = (b: Bullet): boolean => b.evidence.length === 0;
+
+/** A bullet that lost cited quotes when evidence disappeared (see Bullet.lostEvidence). */
+export interface AffectedClaim {
+  personaId: number;
+  personaName: string;
+  section: BulletSection;
+  /** Position of the bullet in its section. */
+  index: number;
+  text: string;
+  /** Quotes pruned from this bullet by this change. */
+  lost: number;
+  /** True when no evidence is left. */
+  unsupported: boolean;
+}
+
+/** What a change that removes quotes did to the synthesis: every claim that lost evidence, listed. */
+export interface EvidenceLoss {
+  claims: AffectedClaim[];
+  /** Personas whose defining quote was removed (cleared, the researcher picks another). */
+  definingQuotesCleared: number;
+  /** Quotes that left their theme. */
+  themeLinksRemoved: number;
 }
 
 /** The sections every card has. */

@@ -1,12 +1,13 @@
-import type { SpeakerRole } from '../../../shared/domain';
+import type { EvidenceLoss, SpeakerRole } from '../../../shared/domain';
 import type { Db } from '../db/open';
 import { upsertParticipant } from '../db/queries/participants';
-import { deleteQuotesOfTranscript, insertQuotes } from '../db/queries/quotes';
+import { insertQuotes } from '../db/queries/quotes';
 import { highlightsOfTranscript } from '../db/queries/highlights';
 import { setSpeakers, transcriptTurns } from '../db/queries/transcripts';
 import { extractQuotes } from '../quotes/extract';
 import { cleanQuoteText } from '../quotes/noise';
 import { proposeRoles, textHash } from './roles';
+import { syncTranscriptQuotes } from './syncQuotes';
 
 export { proposeRoles, roleOf, textHash } from './roles';
 
@@ -64,12 +65,13 @@ export function insertQuoteRows(db: Db, transcriptId: number, rows: QuoteRow[]):
 /**
  * Records each speaker's role, links participants, and (re)derives the transcript's quotes: the
  * automatic passages of participants' turns, except where a researcher's highlight overlaps them,
- * plus one quote per highlight. Callers run it inside the transaction of the unit of work.
+ * plus one quote per highlight. Quotes that still stand for the same passage keep their ids, so
+ * themes and personas keep their evidence; returns the claims that lost quotes that are gone.
+ * Callers run it inside the transaction of the unit of work.
  */
-export function applyRoles(db: Db, transcriptId: number, roles: ReadonlyMap<string, SpeakerRole>): void {
+export function applyRoles(db: Db, transcriptId: number, roles: ReadonlyMap<string, SpeakerRole>): EvidenceLoss {
   const turns = transcriptTurns(db, transcriptId);
   const participantIds = linkSpeakers(db, transcriptId, [...new Set(turns.map((t) => t.speaker))], roles);
-  deleteQuotesOfTranscript(db, transcriptId);
   const marks = highlightsOfTranscript(db, transcriptId);
   const turnIndex = new Map(turns.map((t, i) => [t.id, i]));
   const overlapsHighlight = (turnId: number, start: number, end: number) =>
@@ -87,5 +89,5 @@ export function applyRoles(db: Db, transcriptId: number, roles: ReadonlyMap<stri
       rows.push({ turnId: turn.id, participantId: participantIds.get(turn.speaker)!, text, textHash: textHash(text), start: h.startOffset, end: h.endOffset, highlightId: h.id });
     }
   }
-  insertQuoteRows(db, transcriptId, rows);
+  return syncTranscriptQuotes(db, transcriptId, rows);
 }

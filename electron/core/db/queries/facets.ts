@@ -27,6 +27,19 @@ export function saveSuggestedFacets(db: Db, rows: { textHash: string; facet: Fac
   });
 }
 
+/**
+ * A researcher's correction follows its quote when the quote's text changes (a highlight drawn
+ * over it, an edited highlight): the new text gets the correction unless it has one of its own.
+ */
+export function carryFacetCorrections(db: Db, changes: readonly { from: string; to: string }[]): void {
+  const carry = db.$client.prepare(
+    `insert into quote_facets (text_hash, facet, confidence, corrected)
+     select ?, facet, confidence, 1 from quote_facets where text_hash = ? and corrected = 1
+     on conflict(text_hash) do update set facet = excluded.facet, confidence = excluded.confidence, corrected = 1 where corrected = 0`,
+  );
+  for (const c of changes) if (c.from !== c.to) carry.run(c.to, c.from);
+}
+
 export function setFacet(db: Db, quoteId: number, facet: FacetLabel): QuoteFacet {
   const q = db.select({ textHash: quotes.textHash }).from(quotes).where(sql`${quotes.id} = ${quoteId}`).get();
   if (!q) throw new IpcFailure('not_found', `No quote with id ${quoteId}`);

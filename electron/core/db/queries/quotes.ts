@@ -24,6 +24,42 @@ export function deleteQuotesOfTranscript(db: Db, transcriptId: number): void {
   db.delete(quotes).where(eq(quotes.transcriptId, transcriptId)).run();
 }
 
+export interface StoredPassage {
+  id: number;
+  turnId: number;
+  participantId: number;
+  text: string;
+  textHash: string;
+  start: number;
+  end: number;
+  highlightId: number | null;
+}
+
+/** A transcript's quotes as passages, to match re-derived ones against (see ingest/quoteIdentity). */
+export function passagesOfTranscript(db: Db, transcriptId: number): StoredPassage[] {
+  return db.$client
+    .prepare(
+      `select id, turn_id as turnId, participant_id as participantId, text, text_hash as textHash,
+              start_offset as start, end_offset as end, highlight_id as highlightId
+         from quotes where transcript_id = ? order by id`,
+    )
+    .all(transcriptId) as StoredPassage[];
+}
+
+/** Rewrites quotes in place: the id, and so everything that cites it, stays. */
+export function updatePassages(db: Db, rows: StoredPassage[]): void {
+  if (rows.length === 0) return;
+  const update = db.$client.prepare(
+    `update quotes set turn_id = ?, participant_id = ?, text = ?, text_hash = ?, start_offset = ?, end_offset = ?, highlight_id = ?
+      where id = ?`,
+  );
+  for (const r of rows) update.run(r.turnId, r.participantId, r.text, r.textHash, r.start, r.end, r.highlightId, r.id);
+}
+
+export function deleteQuotes(db: Db, ids: readonly number[]): void {
+  if (ids.length) db.$client.prepare('delete from quotes where id in (select value from json_each(?))').run(JSON.stringify(ids));
+}
+
 const quoteColumns = {
   id: quotes.id,
   text: quotes.text,

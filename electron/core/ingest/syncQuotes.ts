@@ -1,0 +1,50 @@
+// Writes a transcript's re-derived quotes over the ones it had, keeping every id that still
+// stands for the same passage (see quoteIdentity), so themes, personas, the map and facet
+// corrections keep their evidence. Runs inside the caller's transaction.
+import type { EvidenceLoss } from '../../../shared/domain';
+import type { Db } from '../db/open';
+import { remapQuoteReferences } from '../db/queries/evidence';
+import { carryFacetCorrections } from '../db/queries/facets';
+import { deleteQuotes, insertQuotes, passagesOfTranscript, updatePassages, type StoredPassage } from '../db/queries/quotes';
+import { planQuoteIdentity } from './quoteIdentity';
+
+export interface DerivedQuote {
+  turnId: number;
+  participantId: number;
+  text: string;
+  textHash: string;
+  start: number;
+  end: number;
+  highlightId: number | null;
+}
+
+const same = (a: StoredPassage, b: StoredPassage) =>
+  a.turnId === b.turnId &&
+  a.participantId === b.participantId &&
+  a.textHash === b.textHash &&
+  a.text === b.text &&
+  a.start === b.start &&
+  a.end === b.end &&
+  a.highlightId === b.highlightId;
+
+/** Replaces the transcript's quotes with `rows`; returns the claims that lost evidence. */
+export function syncTranscriptQuotes(db: Db, transcriptId: number, rows: DerivedQuote[]): EvidenceLoss {
+  const old = passagesOfTranscript(db, transcriptId);
+  const plan = planQuoteIdentity(old, rows);
+  const oldById = new Map(old.map((o) => [o.id, o]));
+  const updates = plan.kept.map(({ id, row }) => ({ id, ...row })).filter((r) => !same(r, oldById.get(r.id)!));
+  updatePassages(db, updates);
+  insertQuotes(
+    db,
+    plan.added.map((r) => ({ transcriptId, turnId: r.turnId, participantId: r.participantId, text: r.text, textHash: r.textHash, startOffset: r.start, endOffset: r.end, highlightId: r.highlightId })),
+  );
+  const hashOf = new Map([...plan.kept.map(({ id, row }) => [id, row.textHash] as const)]);
+  carryFacetCorrections(db, [
+    ...updates.map((r) => ({ from: oldById.get(r.id)!.textHash, to: r.textHash })),
+    ...[...plan.merged].map(([from, into]) => ({ from: oldById.get(from)!.textHash, to: hashOf.get(into)! })),
+  ]);
+  const mapping = new Map<number, number | null>([...plan.merged, ...plan.gone.map((id) => [id, null] as const)]);
+  const loss = remapQuoteReferences(db, mapping);
+  deleteQuotes(db, [...mapping.keys()]);
+  return loss;
+}
