@@ -29,7 +29,8 @@ import { previewFiles } from './ingest/previewFiles';
 import { renameSpeaker, setInterviewer, setSpeakerRole } from './ingest/speakers';
 import { applyRoles } from './ingest/writeTranscript';
 import { applySheet } from './participants/sheet';
-import { deleteHighlight, insertHighlight, listHighlights } from './db/queries/highlights';
+import { deleteHighlight, insertHighlight, listHighlights, updateHighlight } from './db/queries/highlights';
+import { quoteIdsOfTranscript, remapQuoteReferences, repairReport } from './db/queries/evidence';
 import { listParticipantDetails, mergeParticipants, updateProfile } from './db/queries/profiles';
 import { searchTurns } from './db/queries/search';
 import { runExportJob } from './jobs/exportJob';
@@ -126,6 +127,7 @@ export class Core {
       counts: studyCounts(db, MODEL_ID),
       researchDate: researchDate(db),
       questions: researchQuestions(db),
+      repairs: repairReport(db),
     };
   }
 
@@ -184,9 +186,14 @@ export class Core {
       'transcripts:renameSpeaker': ({ id, from, to }) => this.changed('speaker renamed', renameSpeaker(this.db(), id, from, to)),
       'transcripts:preview': async ({ paths }) => ({ files: await previewFiles(this.db(), paths) }),
       'transcripts:delete': ({ id }) => {
-        deleteTranscript(this.requireStudy().db, id);
-        this.emit('study:changed', { reason: 'transcript deleted' });
-        return null;
+        const db = this.db();
+        const loss = transaction(db, () => {
+          getTranscript(db, id);
+          const lost = remapQuoteReferences(db, new Map(quoteIdsOfTranscript(db, id).map((q) => [q, null])));
+          deleteTranscript(db, id);
+          return lost;
+        });
+        return this.changed('transcript deleted', loss);
       },
       'participants:list': () => listParticipants(this.db()),
       'participants:details': () => listParticipantDetails(this.db()),
@@ -211,6 +218,15 @@ export class Core {
           return h;
         });
         return this.changed('highlight added', listHighlights(db, created.transcriptId).find((x) => x.id === created.id)!);
+      },
+      'highlights:update': ({ id, start, end, tags }) => {
+        const db = this.db();
+        const transcriptId = transaction(db, () => {
+          const tid = updateHighlight(db, id, { start, end, tags });
+          applyRoles(db, tid, new Map(getTranscript(db, tid).speakers.map((sp) => [sp.name, sp.role])));
+          return tid;
+        });
+        return this.changed('highlight edited', listHighlights(db, transcriptId).find((x) => x.id === id)!);
       },
       'highlights:delete': ({ id }) => {
         const db = this.db();

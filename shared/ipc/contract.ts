@@ -8,6 +8,7 @@ import type {
   QuoteFacet,
   SynthesisSummary,
   Highlight,
+  EvidenceLoss,
   ModelStatus,
   ParticipantDetail,
   SearchHit,
@@ -24,7 +25,7 @@ import type {
 
 const id = z.number().int().positive();
 const studyPath = z.string().min(1).max(4096);
-const bullet = z.object({ text: z.string().max(2000), evidence: z.array(id).max(200) });
+const bullet = z.object({ text: z.string().max(2000), evidence: z.array(id).max(200), lostEvidence: z.number().int().min(0).optional() });
 const bullets = z.array(bullet).max(50);
 
 export const personaPatchSchema = z
@@ -135,7 +136,8 @@ export const coreContract = {
     input: z.object({ id, speaker: z.string().min(1).max(200) }).strict(),
     output: {} as TranscriptDetail,
   },
-  'transcripts:delete': { input: z.object({ id }).strict(), output: null },
+  /** Lists the persona claims that lost evidence with the transcript (they are marked, not broken). */
+  'transcripts:delete': { input: z.object({ id }).strict(), output: {} as EvidenceLoss },
   'transcripts:preview': {
     input: z.object({ paths: z.array(z.string().min(1)).min(1).max(10000) }).strict(),
     output: {} as { files: FilePreview[] },
@@ -168,6 +170,17 @@ export const coreContract = {
         start: z.number().int().min(0),
         end: z.number().int().min(1),
         tags: z.array(z.string().trim().min(1).max(60)).max(20).default([]),
+      })
+      .strict(),
+    output: {} as Highlight,
+  },
+  'highlights:update': {
+    input: z
+      .object({
+        id,
+        start: z.number().int().min(0).optional(),
+        end: z.number().int().min(1).optional(),
+        tags: z.array(z.string().trim().min(1).max(60)).max(20).optional(),
       })
       .strict(),
     output: {} as Highlight,

@@ -217,9 +217,13 @@ describe('persona PDF', () => {
     expect(text[0]).toContain('Søren □□');
   });
 
-  it('refuses a card that cites a quote it does not carry', async () => {
-    const card = cardBuilder().card({ goals: [{ text: 'Unbacked claim', evidence: [9999] }] });
-    await expect(renderPersonaPdf(card)).rejects.toThrow(/quote 9999/);
+  it('exports a card whose cited quote was deleted, the claim marked unsupported in PDF, Markdown and JSON', async () => {
+    const card = cardBuilder().card({ goals: [{ text: 'Unbacked claim', evidence: [9999], lostEvidence: 1 }] });
+    const { pages, text } = await readPdf(await renderPersonaPdf(card));
+    expect(pages).toBe(1);
+    expect(text[0]).toContain('unsupported · no quotes · 2 quotes deleted');
+    expect(personaMarkdown(card)).toContain('- Unbacked claim _(unsupported, no quotes, 2 quotes deleted)_');
+    expect(personaJson(card).goals[0]).toEqual({ text: 'Unbacked claim', evidence: [], unsupported: true, lostEvidence: 2 });
   });
 });
 

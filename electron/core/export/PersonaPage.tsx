@@ -1,6 +1,6 @@
 // One persona on one A4 page, drawn from a plan whose line budgets already fit the page.
 import type { Styles } from '@react-pdf/renderer';
-import { plural } from './evidence';
+import { evidenceNote } from './evidence';
 import { PageFooter } from './PageFooter';
 import type { BulletPlan, PersonaPlan, SectionPlan } from './pdfPlan';
 import { CARD, clamp, COLORS, MARGIN, PAGE, textStyle, TYPE } from './pdfTheme';
@@ -72,7 +72,7 @@ function Bullet({ rp, bullet }: { rp: ReactPdf; bullet: BulletPlan }) {
       <View style={s.bulletBody}>
         <Text style={[s.bulletText, clamp(bullet.lines)]}>{bullet.text}</Text>
         <Text style={thin ? [s.meta, s.metaThin] : s.meta}>
-          {`${plural(bullet.quoteCount, 'quote')}${thin ? ' · thin evidence' : ''}`}
+          {evidenceNote(bullet.quoteCount, bullet.lostEvidence)}
         </Text>
       </View>
     </View>

@@ -22,6 +22,10 @@ export interface EvidenceQuote {
 export interface ResolvedBullet {
   text: string;
   evidence: EvidenceQuote[];
+  /** No quote backs the claim (none cited, or every cited quote was deleted): said on every format. */
+  unsupported: boolean;
+  /** Cited quotes that no longer exist (their transcript was deleted). */
+  lostEvidence: number;
 }
 
 export interface ResolvedSection {
@@ -30,18 +34,28 @@ export interface ResolvedSection {
   bullets: ResolvedBullet[];
 }
 
-export function resolveQuote(card: PersonaCardData, id: number): EvidenceQuote {
+/** The quote, or null when it no longer exists: a deleted transcript must not make a card unexportable. */
+export function resolveQuote(card: PersonaCardData, id: number): EvidenceQuote | null {
   const quote = card.quotesById.get(id);
-  // A card whose claims point at quotes the caller did not load would export unfalsifiable
-  // bullets; that is a bug upstream, so say which persona and which quote.
-  if (!quote) {
-    throw new Error(`Persona "${card.persona.name}" cites quote ${id}, which is missing from quotesById`);
-  }
-  return { id, text: quote.text, participant: quote.participantName };
+  return quote ? { id, text: quote.text, participant: quote.participantName } : null;
 }
 
 function resolveBullet(card: PersonaCardData, bullet: Bullet): ResolvedBullet {
-  return { text: bullet.text, evidence: bullet.evidence.map((id) => resolveQuote(card, id)) };
+  const evidence = bullet.evidence.flatMap((id) => resolveQuote(card, id) ?? []);
+  const lostEvidence = (bullet.lostEvidence ?? 0) + bullet.evidence.length - evidence.length;
+  return { text: bullet.text, evidence, unsupported: evidence.length === 0, lostEvidence };
+}
+
+/**
+ * How a bullet's evidence is described: "3 quotes", "1 quote · thin evidence", "unsupported ·
+ * no quotes", each followed by "· 2 quotes deleted" when cited quotes went with their transcript.
+ * `sep` joins the parts (the card uses " · ", Markdown ", ").
+ */
+export function evidenceNote(quoteCount: number, lostEvidence = 0, sep = ' · '): string {
+  const parts =
+    quoteCount === 0 ? ['unsupported', 'no quotes'] : [plural(quoteCount, 'quote'), ...(quoteCount === 1 ? ['thin evidence'] : [])];
+  if (lostEvidence > 0) parts.push(`${plural(lostEvidence, 'quote')} deleted`);
+  return parts.join(sep);
 }
 
 export function resolveSection(card: PersonaCardData, key: BulletSection): ResolvedSection {
@@ -56,8 +70,10 @@ export function resolveSections(card: PersonaCardData): ResolvedSection[] {
 export function definingQuote(card: PersonaCardData): EvidenceQuote | null {
   const q = card.persona.definingQuote;
   if (!q) return null;
-  // The persona carries the quote text itself; the map supplies who said it.
-  return { id: q.id, text: q.text, participant: resolveQuote(card, q.id).participant };
+  // The persona carries the quote text itself; the map supplies who said it (a quote deleted
+  // since the card was read is left out rather than attributed to no one).
+  const said = resolveQuote(card, q.id);
+  return said ? { id: q.id, text: q.text, participant: said.participant } : null;
 }
 
 export const MARK_LABELS = { primary: 'Primary persona', secondary: 'Secondary persona', anti: 'Anti-persona' } as const;

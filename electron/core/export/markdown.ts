@@ -1,5 +1,5 @@
 // Persona cards as Markdown: every bullet, every evidence quote, nothing cut for space.
-import { definingQuote, deckStudy, formatResearchDate, MARK_LABELS, plural, resolveSections, type EvidenceQuote } from './evidence';
+import { definingQuote, deckStudy, evidenceNote, formatResearchDate, MARK_LABELS, plural, resolveSections, type EvidenceQuote } from './evidence';
 import type { PersonaCardData } from './types';
 
 /** One line of inline Markdown: whitespace folded, and characters that would turn into markup escaped. */
@@ -40,9 +40,7 @@ export function personaMarkdown(card: PersonaCardData): string {
     out.push(`## ${section.title}`, '');
     if (section.bullets.length === 0) out.push('_Nothing recorded yet._', '');
     for (const bullet of section.bullets) {
-      const n = bullet.evidence.length;
-      const thin = n <= 1 ? ', thin evidence' : '';
-      out.push(`- ${inline(bullet.text)} _(${plural(n, 'quote')}${thin})_`, '');
+      out.push(`- ${inline(bullet.text)} _(${evidenceNote(bullet.evidence.length, bullet.lostEvidence, ', ')})_`, '');
       // One blockquote per quote, nested in the list item, so each keeps its own line.
       for (const q of bullet.evidence) out.push(quoteLine(q, '  '), '');
     }

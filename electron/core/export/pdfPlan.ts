@@ -26,6 +26,8 @@ import type { PersonaCardData } from './types';
 
 export interface BulletPlan extends Fitted {
   quoteCount: number;
+  /** Cited quotes deleted with their transcript (see evidenceNote). */
+  lostEvidence: number;
 }
 
 export interface SectionPlan {
@@ -71,7 +73,7 @@ function planSection(section: ResolvedSection, height: number): SectionPlan {
   const alloc = allocateLines(cost, height - HEADING_HEIGHT);
   const bullets = alloc.map((lines, i) => {
     const bullet = section.bullets[i]!;
-    return { ...fitText(bullet.text, TYPE.bullet, BULLET_TEXT_WIDTH, lines), quoteCount: bullet.evidence.length };
+    return { ...fitText(bullet.text, TYPE.bullet, BULLET_TEXT_WIDTH, lines), quoteCount: bullet.evidence.length, lostEvidence: bullet.lostEvidence };
   });
   return { key: section.key, title: section.title, bullets, hidden: section.bullets.length - bullets.length };
 }

@@ -49,6 +49,32 @@ export function insertHighlight(db: Db, turnId: number, start: number, end: numb
   return { id, transcriptId: turn.transcriptId };
 }
 
+/**
+ * Moves a highlight's edges or retags it (an edit, not a delete and re-create: its quote keeps
+ * its id). Returns its transcript; the caller re-derives the quotes in the same transaction.
+ */
+export function updateHighlight(db: Db, id: number, patch: { start?: number; end?: number; tags?: string[] }): number {
+  const row = db
+    .select({ turnId: highlights.turnId, start: highlights.startOffset, end: highlights.endOffset, turnText: turns.text, transcriptId: turns.transcriptId })
+    .from(highlights)
+    .innerJoin(turns, eq(turns.id, highlights.turnId))
+    .where(eq(highlights.id, id))
+    .get();
+  if (!row) throw new IpcFailure('not_found', `No highlight with id ${id}`);
+  const start = patch.start ?? row.start;
+  const end = patch.end ?? row.end;
+  if (!(start >= 0 && end > start && end <= row.turnText.length)) {
+    throw new IpcFailure('invalid_input', `A highlight must select text inside the turn (0..${row.turnText.length})`);
+  }
+  const text = row.turnText.slice(start, end);
+  if (!text.trim()) throw new IpcFailure('invalid_input', 'A highlight must select some words');
+  db.update(highlights)
+    .set({ startOffset: start, endOffset: end, text, ...(patch.tags && { tags: JSON.stringify(patch.tags) }) })
+    .where(eq(highlights.id, id))
+    .run();
+  return row.transcriptId;
+}
+
 export function deleteHighlight(db: Db, id: number): number {
   const row = db
     .select({ transcriptId: turns.transcriptId })

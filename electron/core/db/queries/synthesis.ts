@@ -164,7 +164,11 @@ export function getPersona(db: Db, id: number): Persona {
   return toPersona(db, row);
 }
 
-/** Applies a researcher's edit; evidence must point at quotes that exist. */
+/**
+ * Applies a researcher's edit. A bullet citing a quote that no longer exists (the editor was open
+ * while its transcript was deleted) keeps its other evidence and is marked (lostEvidence); a
+ * missing defining quote is refused by name, since it is one explicit choice.
+ */
 export function updatePersona(db: Db, id: number, patch: PersonaPatch): Persona {
   return transaction(db, () => {
     const tx = db;
@@ -173,12 +177,12 @@ export function updatePersona(db: Db, id: number, patch: PersonaPatch): Persona 
       .flatMap((s) => s ?? [])
       .flatMap((b) => b.evidence);
     if (patch.definingQuoteId) cited.push(patch.definingQuoteId);
-    if (cited.length) {
-      const unique = [...new Set(cited)];
-      const found = tx.select({ id: quotes.id }).from(quotes).where(inArray(quotes.id, unique)).all().length;
-      if (found !== unique.length) throw new IpcFailure('invalid_evidence', 'An edit cites a quote that does not exist');
+    const unique = [...new Set(cited)];
+    const found = new Set(unique.length ? tx.select({ id: quotes.id }).from(quotes).where(inArray(quotes.id, unique)).all().map((q) => q.id) : []);
+    if (patch.definingQuoteId && !found.has(patch.definingQuoteId)) {
+      throw new IpcFailure('invalid_evidence', `The defining quote (quote ${patch.definingQuoteId}) no longer exists: pick another`);
     }
-    const sections = mapSections((s) => patch[s] ?? current[s]);
+    const sections = mapSections((s) => (patch[s] ? patch[s].map((b) => withoutMissing(b, found)) : current[s]));
     tx.update(personas)
       .set({
         ...(patch.name !== undefined && { name: patch.name }),
@@ -193,6 +197,12 @@ export function updatePersona(db: Db, id: number, patch: PersonaPatch): Persona 
       .run();
     return getPersona(db, id);
   });
+}
+
+function withoutMissing(bullet: Bullet, found: ReadonlySet<number>): Bullet {
+  const evidence = bullet.evidence.filter((q) => found.has(q));
+  const lost = bullet.evidence.length - evidence.length;
+  return lost ? { ...bullet, evidence, lostEvidence: (bullet.lostEvidence ?? 0) + lost } : bullet;
 }
 
 /** The latest run's 2-D map: one point per quote, with its theme. */
