@@ -56,6 +56,7 @@ export function formatInfo(info: StudyInfo): string {
       `Personas     ${c.personas}`,
       `Research     ${info.researchDate ?? '—'}`,
       ...info.questions.map((q, i) => `${i === 0 ? 'Questions   ' : '            '} ${q}`),
+      ...(info.repairs ?? []).map((r, i) => `${i === 0 ? 'Repaired    ' : '            '} ${r}`),
     ].join('\n') + '\n'
   );
 }
