@@ -256,7 +256,8 @@ describe('refusals say what is missing', () => {
     bytes[700] = (bytes[700] ?? 0) ^ 0xff; // inside the deflated document.xml
     const err = await refusal(() => parseTranscriptFile('damaged.docx', bytes));
     expect(err.code).toBe('corrupt');
-    expect(err.message).toMatch(/^damaged\.docx: this Word document is damaged/);
+    // Its parts are unpacked and checksummed before mammoth reads them (importers/docx.ts).
+    expect(err.message).toMatch(/^damaged\.docx: this Word document \(\.docx\) is damaged or incomplete: a part /);
   });
 
   it('the synchronous parseTranscript still refuses a Word document as binary; parseTranscriptFile reads it', async () => {

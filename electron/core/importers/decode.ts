@@ -42,7 +42,17 @@ export function decodeTranscriptBytes(file: string, bytes: Uint8Array): string {
   }
   const text = decode(file, bytes.subarray(offset), encoding);
   checkControlCharacters(file, text);
-  return text;
+  return stripControlCharacters(text);
+}
+
+/**
+ * Text without the invisible controls a few stray bytes leave (an editor's NUL padding, ESC
+ * sequences, C1 codes): they would reach the CLI's output and the search highlighter, whose hit
+ * markers are control characters. A page or line-tabulation break becomes a line break; tab, line
+ * feed and carriage return stay (the parsers read lines).
+ */
+export function stripControlCharacters(text: string): string {
+  return text.replace(/[\u000b\u000c]/g, '\n').replace(/[\u0000-\u0008\u000e-\u001f\u007f-\u009f]/g, '');
 }
 
 function chooseEncoding(bytes: Uint8Array): { encoding: Encoding; offset: number } {

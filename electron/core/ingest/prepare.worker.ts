@@ -3,7 +3,7 @@
 import { parentPort } from 'node:worker_threads';
 import { installNetworkGuard } from '../networkGuard';
 import { prepareTranscript } from './prepare';
-import type { PrepareReply, PrepareRequest } from './preparePool';
+import type { PrepareReady, PrepareReply, PrepareRequest } from './preparePool';
 import { readSource } from './readSource';
 
 if (!parentPort) throw new Error('prepare.worker must run in a worker thread');
@@ -17,3 +17,5 @@ port.on('message', (m: PrepareRequest) => {
     port.postMessage({ id: m.id, prepared } satisfies PrepareReply);
   })();
 });
+// Told apart from a reply: a worker that dies before this could not start, and blames no file.
+port.postMessage({ ready: true } satisfies PrepareReady);
