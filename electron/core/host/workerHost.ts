@@ -4,45 +4,101 @@ import type { IpcResult } from '../../../shared/ipc/contract';
 import type { FromWorker, ToWorker } from './protocol';
 import type { CoreHost } from './types';
 
-/** A CoreHost whose core runs in a worker thread (the Electron app). */
-export function createWorkerCoreHost(workerFile: string, data: { settingsDir: string; modelsDir?: string }): CoreHost {
-  const worker = new Worker(workerFile, { workerData: data });
+export interface WorkerHostOptions {
+  /** The core's heap ceiling: past it the worker dies at once (and is restarted) rather than
+   * thrashing the garbage collector for a minute while every call waits. */
+  heapMb?: number;
+  /** Restarts allowed in a row without a call answered in between; past that calls fail. */
+  maxRestarts?: number;
+}
+
+/** Room for synthesis on a large study (vectors, clustering) with a wide margin. */
+export const CORE_WORKER_HEAP_MB = 4096;
+
+/**
+ * A CoreHost whose core runs in a worker thread (the Electron app). A core that crashes (out of
+ * heap, a native fault) fails the calls it held with `core_crashed`, tells the faces the study
+ * changed (it is closed now), and is started afresh for the calls that follow.
+ */
+export function createWorkerCoreHost(
+  workerFile: string,
+  data: { settingsDir: string; modelsDir?: string },
+  opts: WorkerHostOptions = {},
+): CoreHost {
   const events = new EventEmitter();
   const pending = new Map<number, (r: IpcResult<unknown>) => void>();
+  const maxRestarts = opts.maxRestarts ?? 3;
   let nextId = 1;
+  let closing = false;
   let closed: (() => void) | null = null;
+  let restartsInARow = 0;
+  let worker: Worker | null = null;
+
   const failAll = (message: string) => {
     for (const resolve of pending.values()) resolve({ ok: false, error: { code: 'core_crashed', message } });
     pending.clear();
   };
-  worker.on('message', (m: FromWorker) => {
-    if (m.type === 'result') {
-      pending.get(m.id)?.(m.result);
-      pending.delete(m.id);
-    } else if (m.type === 'event') events.emit(m.event, m.payload);
-    else if (m.type === 'closed') closed?.();
-  });
-  worker.on('error', (err) => failAll(`The core stopped: ${err.message}`));
-  worker.on('exit', (code) => failAll(`The core exited (${code})`));
-  const post = (m: ToWorker) => worker.postMessage(m);
+
+  const start = (): Worker => {
+    const w = new Worker(workerFile, { workerData: data, resourceLimits: { maxOldGenerationSizeMb: opts.heapMb ?? CORE_WORKER_HEAP_MB } });
+    let why = '';
+    w.on('message', (m: FromWorker) => {
+      if (m.type === 'result') {
+        restartsInARow = 0;
+        pending.get(m.id)?.(m.result);
+        pending.delete(m.id);
+      } else if (m.type === 'event') events.emit(m.event, m.payload);
+      else if (m.type === 'closed') closed?.();
+    });
+    w.on('error', (err: Error & { code?: string }) => {
+      why = err.code === 'ERR_WORKER_OUT_OF_MEMORY' ? 'it ran out of memory' : err.message;
+    });
+    w.on('exit', (code) => {
+      if (worker !== w) return;
+      worker = null;
+      if (closing) return failAll('The core was closed');
+      failAll(`The core stopped (${why || `exit code ${code}`}) and was restarted; the open study was closed, open it again`);
+      events.emit('study:changed', { reason: 'core restarted' });
+    });
+    return w;
+  };
+
+  /** The running worker, started again after a crash unless it keeps crashing. */
+  const live = (): Worker | null => {
+    if (worker || closing) return worker;
+    if (restartsInARow >= maxRestarts) return null;
+    restartsInARow++;
+    worker = start();
+    return worker;
+  };
+  worker = start();
+
   return {
     invoke: (channel, input) =>
       new Promise((resolve) => {
+        const w = live();
+        if (!w) {
+          resolve({ ok: false, error: { code: 'core_crashed', message: 'The core keeps stopping; restart Grounded' } });
+          return;
+        }
         const id = nextId++;
         pending.set(id, resolve as (r: IpcResult<unknown>) => void);
-        post({ type: 'invoke', id, channel, input });
+        w.postMessage({ type: 'invoke', id, channel, input } satisfies ToWorker);
       }),
     on: (event, listener) => {
       events.on(event, listener);
       return () => events.off(event, listener);
     },
     close: async () => {
+      closing = true;
+      const w = worker;
+      if (!w) return;
       await new Promise<void>((resolve) => {
         closed = resolve;
-        post({ type: 'close', id: nextId++ });
+        w.postMessage({ type: 'close', id: nextId++ } satisfies ToWorker);
         setTimeout(resolve, 5000).unref();
       });
-      await worker.terminate();
+      await w.terminate();
     },
   };
 }

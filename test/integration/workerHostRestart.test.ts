@@ -1,0 +1,62 @@
+// A core that dies in its worker (out of heap on a hostile file, a native fault) must not take
+// the app with it: the calls it held fail with a clear error, and the calls after it work.
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { createWorkerCoreHost } from '../../electron/core/host/workerHost';
+import { useTmpDir } from '../helpers/tmp';
+
+const tmp = useTmpDir();
+
+/** A stand-in core worker speaking the host protocol: study:info answers which incarnation it is;
+ * transcripts:list exhausts the heap; study:close exits the thread. */
+function fakeCore(dir: string): string {
+  const file = join(dir, 'fake-core.worker.cjs');
+  writeFileSync(
+    file,
+    `const { parentPort, threadId } = require('node:worker_threads');
+parentPort.on('message', (m) => {
+  if (m.type === 'close') return parentPort.postMessage({ type: 'closed', id: m.id });
+  if (m.channel === 'transcripts:list') { const hog = []; for (;;) hog.push(new Array(1e6).fill(threadId)); }
+  if (m.channel === 'study:close') process.exit(7);
+  parentPort.postMessage({ type: 'result', id: m.id, result: { ok: true, value: threadId } });
+});
+`,
+  );
+  return file;
+}
+
+describe('the core worker host', () => {
+  it('restarts a core that ran out of heap: the call it held fails with core_crashed, later calls work', async () => {
+    const host = createWorkerCoreHost(fakeCore(tmp()), { settingsDir: tmp() }, { heapMb: 32 });
+    const changes: unknown[] = [];
+    host.on('study:changed', (p) => changes.push(p));
+    try {
+      const first = await host.invoke('study:info', {});
+      expect(first.ok).toBe(true);
+      const crashed = await host.invoke('transcripts:list', {});
+      expect(crashed).toMatchObject({ ok: false, error: { code: 'core_crashed', message: expect.stringMatching(/ran out of memory.*restarted/) } });
+      expect(changes).toEqual([{ reason: 'core restarted' }]);
+      const after = await host.invoke('study:info', {});
+      expect(after.ok).toBe(true);
+      // A new worker thread answered.
+      expect(after.ok && first.ok && after.value !== first.value).toBe(true);
+    } finally {
+      await host.close();
+    }
+  });
+
+  it('a core that exits is restarted too; one that keeps dying fails calls instead of hanging them', async () => {
+    const host = createWorkerCoreHost(fakeCore(tmp()), { settingsDir: tmp() }, { heapMb: 32, maxRestarts: 2 });
+    try {
+      expect(await host.invoke('study:close', {})).toMatchObject({ ok: false, error: { code: 'core_crashed', message: expect.stringMatching(/exit code 7/) } });
+      expect((await host.invoke('study:info', {})).ok).toBe(true);
+      expect((await host.invoke('study:close', {})).ok).toBe(false);
+      expect((await host.invoke('study:close', {})).ok).toBe(false);
+      expect((await host.invoke('study:close', {})).ok).toBe(false);
+      expect(await host.invoke('study:info', {})).toMatchObject({ ok: false, error: { code: 'core_crashed', message: /keeps stopping/ } });
+    } finally {
+      await host.close();
+    }
+  });
+});
