@@ -1,6 +1,12 @@
 // Quote -> bullet text without a language model: the researcher edits the drafts, so the aim
 // is a readable, faithful sentence of about 20 words, not a paraphrase.
 
+import nlp from 'compromise';
+import { isFillerOnly, leadingFillerLength } from '../quotes/fillers';
+import { isBackchannel, isLogistics, needsPrevious } from '../quotes/standalone';
+import { isSentence } from './checks/fragment';
+import { toThirdPerson } from './thirdPerson';
+
 // Always filler at the start ("Yeah so I…"), or filler only when a comma follows ("Right, I…"
 // but not "Right now I…").
 const ALWAYS_FILLER = String.raw`(?:yeah|yep|yes|so|well|um+|uh+|erm|oh|okay|ok|honestly|basically|and)\b[,.…!]*\s+`;
@@ -57,4 +63,92 @@ function cutClause(sentence: string, maxWords: number): string {
 
 function capitalise(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+/** How a drafted claim speaks: rewritten as the persona's, a plain sentence, or the speaker's own words in quotes. */
+export type BulletVoice = 'third' | 'plain' | 'quoted';
+export interface BulletCandidate {
+  text: string;
+  voice: BulletVoice;
+}
+
+const FIRST_PERSON = /\b(?:i|me|my|mine|myself|we|us|our|ours|ourselves|i'm|i've|i'd|i'll|we're|we've)\b/i;
+/** A sentence that trails off ("…the", "…that you just") ends on one of these. */
+const OPEN_ENDING = ['Determiner', 'Preposition', 'Conjunction', 'Possessive', 'Auxiliary', 'Modal'];
+
+/**
+ * Every sentence of a quote that can stand as a claim, worded as the persona's where that is
+ * safe ("I always check…" -> "Always checks…"), else as the speaker's own words: in quotation
+ * marks when they speak in the first person, as a plain sentence otherwise. Fillers and false
+ * starts are dropped; a sentence that is a fragment, backchannel or logistics, a question, leans
+ * on the sentence before it or names nothing (no noun: "Sometimes you do and sometimes you
+ * don't.") is left out.
+ */
+export function bulletCandidates(quote: string): BulletCandidate[] {
+  const cleaned = quote.replace(/\s+/g, ' ').replace(INLINE_FILLER, '').trim();
+  const out: BulletCandidate[] = [];
+  for (const raw of cleaned.split(SENTENCE_END)) {
+    const sentence = asSentence(raw);
+    if (!sentence || isFillerOnly(sentence) || isBackchannel(sentence) || isLogistics(sentence)) continue;
+    // "It was hard." or "That's why we left." mean nothing without the sentence before.
+    if (needsPrevious(sentence) || !namesSomething(sentence)) continue;
+    const third = toThirdPerson(sentence);
+    const candidate: BulletCandidate = third
+      ? { text: third, voice: 'third' }
+      : FIRST_PERSON.test(sentence)
+        ? { text: `“${sentence}”`, voice: 'quoted' }
+        : { text: sentence, voice: 'plain' };
+    if (isSentence(candidate.text)) out.push(candidate);
+  }
+  return out;
+}
+
+/** One sentence, fillers and false starts trimmed, capitalised and ending in a full stop; null for a question or a cut-off clause. */
+function asSentence(raw: string): string | null {
+  let text = raw.trim();
+  // "But I never…": a sentence cut from its neighbour keeps its claim without the joint.
+  text = text.slice(leadingFillerLength(text)).replace(LEADING_FILLER, '').replace(/^(?:and|but|so|or)\s+/i, '').trim();
+  if (text.length === 0 || /\?["”']?$/.test(text)) return null;
+  text = text.replace(/!+(["”']?)$/, '.$1');
+  if (!/[.]["”']?$/.test(text)) {
+    if (/[,;:…—–-]$/.test(text)) return null;
+    const terms = nlp(text).terms().json() as { terms: { tags: string[] }[] }[];
+    const lastTags = terms.at(-1)?.terms[0]?.tags ?? [];
+    if (OPEN_ENDING.some((tag) => lastTags.includes(tag))) return null;
+    text = `${text}.`;
+  }
+  return capitalise(text);
+}
+
+/** The claim is about something: a noun other than a pronoun after its first word. */
+function namesSomething(sentence: string): boolean {
+  const terms = nlp(sentence).terms().json() as { terms: { tags: string[] }[] }[];
+  return terms.slice(1).some((term) => {
+    const tags = term.terms[0]?.tags ?? [];
+    return tags.includes('Noun') && !tags.includes('Pronoun');
+  });
+}
+
+export const BULLET_WORDS = { ideal: { min: 6, max: 20 } } as const;
+const VOICE_RANK: Record<BulletVoice, number> = { third: 2, plain: 1, quoted: 0 };
+
+/**
+ * The wording of a claim from its quotes, most representative first: the candidate sentence that
+ * best reads as a finding (the persona's voice over a plain sentence over a quotation, then a
+ * length of 6-20 words), earlier quotes winning ties. Null when no quote has a sentence that can
+ * stand alone: such a claim is not drafted.
+ */
+export function draftBulletText(quotes: readonly string[], lookAt = 3): string | null {
+  let best: { text: string; score: number } | null = null;
+  quotes.slice(0, lookAt).forEach((quote, rank) => {
+    for (const candidate of bulletCandidates(quote)) {
+      const words = countWords(candidate.text);
+      const fits = words >= BULLET_WORDS.ideal.min && words <= BULLET_WORDS.ideal.max;
+      // A claim of 4-5 words rarely says enough ("Has tried a few."): its voice does not save it.
+      const size = fits ? 1.5 : words < BULLET_WORDS.ideal.min ? -2 : 0;
+      const score = VOICE_RANK[candidate.voice] + size - 0.75 * rank + 0.01 * Math.min(words, BULLET_WORDS.ideal.max);
+      if (!best || score > best.score) best = { text: candidate.text, score };
+    }
+  });
+  return (best as { text: string } | null)?.text ?? null;
 }

@@ -1,9 +1,15 @@
-// Persona groups -> draft persona cards. Every claim is a quote the researcher can open: a
-// bullet is the most central quote of a group of near-duplicates, shortened, and its evidence
-// is that group. The drafts are starting points; the researcher edits them.
+// Persona groups -> draft persona cards. Every claim is backed by quotes the researcher can open:
+// per persona and facet, quotes that say the same thing form a group, and its bullet is one
+// sentence drafted from the group's clearest quotes (in the persona's voice where that is safe:
+// "I always check the release notes first" -> "Always checks the release notes first."). A group
+// with no sentence that stands alone, or too weak, gives no bullet: fewer bullets rather than
+// fragments. The drafts are starting points; the researcher edits them.
 
 import type { Bullet, CoreSection } from '../../../shared/domain';
-import { countWords, shortenQuote } from './bulletText';
+import { isBackchannel, isLogistics, needsPrevious } from '../quotes/standalone';
+import { countWords, draftBulletText } from './bulletText';
+import { fragmentReasons } from './checks/fragment';
+import { namePersonas } from './personaName';
 import type { Facet, FacetAssignment } from './facets';
 import type { ThemeCluster } from './themes';
 import { dot, meanDirection } from './vectors';
@@ -18,7 +24,7 @@ export interface DraftPersona {
   participantIds: number[];
   /** Per participant id: how well they fit this persona, 0..1 (cosine to its centroid when grouped). */
   fit: Record<number, number>;
-  /** Placeholder such as "Persona A — invoices"; the researcher names the persona. */
+  /** 2-4 words from what sets the group apart ("Release process maintainer"); the researcher renames it. */
   name: string;
   summary: string;
   definingQuoteId: number | null;
@@ -53,14 +59,18 @@ export interface DraftPersonasInput {
 
 export const DRAFT_RULES = {
   maxBullets: 5,
-  /** Bullets kept even when backed by a single quote, so a section is not empty for want of echoes. */
-  minBullets: 2,
   maxEvidence: 6,
   /** Quotes at least this similar (cosine, MiniLM) make one claim: evidence for one bullet. */
   sameClaim: 0.5,
-  /** A quote words a bullet only if it has this many words and this facet confidence. */
-  seedWords: 6,
-  seedConfidence: 0.25,
+  /** A claim is drafted when this many quotes back it (or quotes of two participants). */
+  minEvidence: 2,
+  /**
+   * Quotes under this facet confidence stay out of drafted bullets: a thin lead over the
+   * runner-up facet is as likely to be the wrong section (a positive remark among frustrations).
+   */
+  minConfidence: 0.25,
+  /** Claims tried for wording per section before giving up: bounds the parsing at 50k quotes. */
+  maxTries: 15,
   /** Only the most central quotes of a facet are grouped, which bounds the work at 50k quotes. */
   candidatePool: 400,
   maxDistinctiveThemes: 3,
@@ -80,19 +90,12 @@ export function draftPersonas(input: DraftPersonasInput): DraftPersona[] {
   const themeOf = new Map<number, number>();
   input.themes.forEach((theme, index) => theme.quoteIds.forEach((id) => themeOf.set(id, index)));
   const names = new Map(input.participants.map((p) => [p.id, p.name]));
-  const usedNameWords = new Set<string>();
 
-  return input.groups.map((group, index) => {
+  const drafts = input.groups.map((group) => {
     const members = new Set(group);
     const own = input.quotes.filter((quote) => members.has(quote.participantId));
     const others = input.quotes.filter((quote) => !members.has(quote.participantId));
     const themeIndexes = distinctiveThemes(own, others, themeOf, input.themes.length);
-
-    const keyword = themeIndexes
-      .flatMap((t) => input.themes[t]!.keywords)
-      .find((word) => !usedNameWords.has(word));
-    if (keyword) usedNameWords.add(keyword);
-    const letter = String.fromCharCode(65 + (index % 26));
 
     const used = new Set<number>();
     const defining = definingQuote(own);
@@ -107,7 +110,10 @@ export function draftPersonas(input: DraftPersonasInput): DraftPersona[] {
       decisionFactors: [],
     };
     for (const facet of Object.keys(SECTION_OF) as Facet[]) {
-      const pool = own.filter((quote) => input.facets.get(quote.id)?.facet === facet && !used.has(quote.id));
+      const pool = own.filter((quote) => {
+        const assigned = input.facets.get(quote.id);
+        return assigned?.facet === facet && assigned.confidence >= DRAFT_RULES.minConfidence && !used.has(quote.id);
+      });
       sections[SECTION_OF[facet]] = facetBullets(pool, (id) => input.facets.get(id)?.confidence ?? 0);
       for (const bullet of sections[SECTION_OF[facet]]) bullet.evidence.forEach((id) => used.add(id));
     }
@@ -116,13 +122,25 @@ export function draftPersonas(input: DraftPersonasInput): DraftPersona[] {
     return {
       participantIds: [...group],
       fit: Object.fromEntries(group.map((id) => [id, input.fit?.get(id) ?? 1])),
-      name: keyword ? `Persona ${letter} — ${keyword}` : `Persona ${letter}`,
+      name: '',
       summary: summarise(people, own.length, themeIndexes.map((t) => input.themes[t]!.label), input.groups.length),
       definingQuoteId: defining?.id ?? null,
       ...sections,
       themeIndexes,
     };
   });
+
+  const personaNames = namePersonas({
+    themes: drafts.map((draft) => draft.themeIndexes.map((t) => input.themes[t]!)),
+    quotesByParticipant: drafts.map((draft) => {
+      const byParticipant = new Map<number, string[]>(draft.participantIds.map((id) => [id, []]));
+      for (const quote of input.quotes) byParticipant.get(quote.participantId)?.push(quote.text);
+      return byParticipant;
+    }),
+    participantNames: input.participants.map((p) => p.name),
+  });
+  drafts.forEach((draft, index) => (draft.name = personaNames[index]!));
+  return drafts;
 }
 
 /** Themes whose share of this group's quotes exceeds their share of everyone else's. */
@@ -153,7 +171,11 @@ function distinctiveThemes(
     .map(({ t }) => t);
 }
 
-/** The quote nearest the group's centroid, preferring quotes of a quotable length (8-30 words). */
+/**
+ * The quote nearest the group's centroid among those a card can quote alone: 8-30 words, a
+ * sentence (fragmentReasons, at that length), not backchannel or logistics, not leaning on the
+ * sentence before it. Failing any, the nearest of a quotable length, then the nearest at all.
+ */
 function definingQuote(own: readonly DraftQuote[]): DraftQuote | null {
   if (own.length === 0) return null;
   const centroid = meanDirection(
@@ -165,7 +187,20 @@ function definingQuote(own: readonly DraftQuote[]): DraftQuote | null {
     const words = countWords(quote.text);
     return words >= min && words <= max;
   });
-  return closest(quotable.length > 0 ? quotable : own, centroid);
+  // Closest first, so the (costlier) sentence test runs on few quotes.
+  const ranked = [...quotable].sort((a, b) => dot(b.vector, centroid) - dot(a.vector, centroid) || a.id - b.id);
+  const standing = ranked.find((quote) => standsAlone(quote.text));
+  return standing ?? closest(quotable.length > 0 ? quotable : own, centroid);
+}
+
+function standsAlone(text: string): boolean {
+  const { min, max } = DRAFT_RULES.definingQuoteWords;
+  return (
+    fragmentReasons(text, { minWords: min, maxWords: max }).length === 0 &&
+    !isBackchannel(text) &&
+    !isLogistics(text) &&
+    !needsPrevious(text)
+  );
 }
 
 function closest(quotes: readonly DraftQuote[], centroid: Float32Array): DraftQuote | null {
@@ -186,8 +221,9 @@ function closest(quotes: readonly DraftQuote[], centroid: Float32Array): DraftQu
  * of the persona who said something at least `sameClaim` similar. Quotes are visited by
  * support, then facet confidence, then centrality; each unvisited quote starts a claim and
  * takes every unvisited quote that similar as evidence. Claims backed by several participants,
- * then by more quotes, come first. Only a readable, clearly-faceted quote words a bullet while
- * there are enough of them; short or ambiguous ones still serve as evidence.
+ * then by more quotes, come first; a claim backed by one quote alone is not drafted. A claim is
+ * worded from its seed and first echoes (draftBulletText); one with no sentence that stands alone
+ * gives no bullet.
  */
 function facetBullets(pool: readonly DraftQuote[], confidenceOf: (id: number) => number): DraftBullet[] {
   if (pool.length === 0) return [];
@@ -196,13 +232,7 @@ function facetBullets(pool: readonly DraftQuote[], confidenceOf: (id: number) =>
     pool[0]!.vector.length,
   );
   const candidates = pool
-    .map((quote) => ({
-      quote,
-      centrality: dot(quote.vector, centroid),
-      confidence: confidenceOf(quote.id),
-      seedable: countWords(quote.text) >= DRAFT_RULES.seedWords && confidenceOf(quote.id) >= DRAFT_RULES.seedConfidence,
-      support: 0,
-    }))
+    .map((quote) => ({ quote, centrality: dot(quote.vector, centroid), confidence: confidenceOf(quote.id), support: 0 }))
     .sort((a, b) => b.centrality - a.centrality || a.quote.id - b.quote.id)
     .slice(0, DRAFT_RULES.candidatePool);
 
@@ -227,7 +257,6 @@ function facetBullets(pool: readonly DraftQuote[], confidenceOf: (id: number) =>
     .map((candidate, index) => ({ ...candidate, index }))
     .sort(
       (a, b) =>
-        Number(b.seedable) - Number(a.seedable) ||
         b.support - a.support ||
         b.confidence - a.confidence ||
         b.centrality - a.centrality ||
@@ -235,7 +264,7 @@ function facetBullets(pool: readonly DraftQuote[], confidenceOf: (id: number) =>
     );
 
   const taken = new Set<number>();
-  const claims: { seed: DraftQuote; seedable: boolean; members: DraftQuote[]; people: number; order: number }[] = [];
+  const claims: { members: DraftQuote[]; people: number; order: number }[] = [];
   for (const seed of visit) {
     if (taken.has(seed.index)) continue;
     taken.add(seed.index);
@@ -246,23 +275,22 @@ function facetBullets(pool: readonly DraftQuote[], confidenceOf: (id: number) =>
       echoes.map((other) => other.quote),
     );
     const people = new Set(members.map((q) => q.participantId)).size;
-    claims.push({ seed: seed.quote, seedable: seed.seedable, members, people, order: claims.length });
+    claims.push({ members, people, order: claims.length });
   }
 
-  claims.sort(
-    (a, b) =>
-      Number(b.people >= 2) - Number(a.people >= 2) || b.members.length - a.members.length || a.order - b.order,
-  );
-  const worded = claims.filter((claim) => claim.seedable);
-  const chosen = worded.length >= DRAFT_RULES.minBullets ? worded : [...worded, ...claims.filter((c) => !c.seedable)];
-  return chosen
-    .filter((claim, rank) => rank < DRAFT_RULES.minBullets || claim.members.length >= 2)
-    .slice(0, DRAFT_RULES.maxBullets)
-    .map((claim) => ({
-      text: shortenQuote(claim.seed.text),
-      evidence: claim.members.map((quote) => quote.id),
-      thin: claim.people < 2,
-    }));
+  const strong = claims
+    .filter((claim) => claim.people >= 2 || claim.members.length >= DRAFT_RULES.minEvidence)
+    .sort((a, b) => b.people - a.people || b.members.length - a.members.length || a.order - b.order);
+  const bullets: DraftBullet[] = [];
+  const texts = new Set<string>();
+  for (const claim of strong.slice(0, DRAFT_RULES.maxTries)) {
+    if (bullets.length >= DRAFT_RULES.maxBullets) break;
+    const text = draftBulletText(claim.members.map((quote) => quote.text));
+    if (text === null || texts.has(text.toLowerCase())) continue;
+    texts.add(text.toLowerCase());
+    bullets.push({ text, evidence: claim.members.map((quote) => quote.id), thin: claim.people < 2 });
+  }
+  return bullets;
 }
 
 /** The seed, then one echo per further participant, then the closest remaining echoes. */

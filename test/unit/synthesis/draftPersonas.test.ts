@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { CORE_SECTIONS } from '../../../shared/domain';
 import { countWords } from '../../../electron/core/synthesis/bulletText';
+import { fragmentReasons } from '../../../electron/core/synthesis/checks/fragment';
 import { draftPersonas, DRAFT_RULES } from '../../../electron/core/synthesis/draftPersonas';
 import { synthesize } from '../../../electron/core/synthesis/synthesize';
-import { dot, meanDirection } from '../../../electron/core/synthesis/vectors';
+import { dot, meanDirection, normalizeRow } from '../../../electron/core/synthesis/vectors';
 import { DIM, plantedStudy } from './fixtures';
 
 // One planted study of two groups of four, synthesised once, read by every test below.
@@ -15,6 +16,7 @@ const output = synthesize({
   seed: 1,
 });
 const quoteById = new Map(study.quotes.map((q) => [q.id, q]));
+const normalize = (v: Float32Array) => (normalizeRow(v, 0, v.length), v);
 
 describe('draftPersonas', () => {
   const drafts = output.personas.drafts;
@@ -42,17 +44,22 @@ describe('draftPersonas', () => {
     }
   });
 
-  it('writes 2-5 short bullets per section, the first backed by two or more participants', () => {
+  it('writes at most 5 bullets per section, each a sentence backed by two or more quotes, the best backed first', () => {
+    let bullets = 0;
     for (const draft of drafts) {
       for (const section of CORE_SECTIONS) {
-        const bullets = draft[section];
-        expect(bullets.length).toBeGreaterThanOrEqual(2);
-        expect(bullets.length).toBeLessThanOrEqual(5);
-        const people = new Set(bullets[0]!.evidence.map((id) => quoteById.get(id)!.participantId));
-        expect(people.size).toBeGreaterThanOrEqual(2);
-        for (const bullet of bullets) expect(countWords(bullet.text)).toBeLessThanOrEqual(20);
+        const list = draft[section];
+        expect(list.length).toBeLessThanOrEqual(DRAFT_RULES.maxBullets);
+        const people = list.map((b) => new Set(b.evidence.map((id) => quoteById.get(id)!.participantId)).size);
+        expect(people).toEqual([...people].sort((a, b) => b - a));
+        for (const bullet of list) {
+          expect(fragmentReasons(bullet.text), bullet.text).toEqual([]);
+          expect(bullet.evidence.length).toBeGreaterThanOrEqual(DRAFT_RULES.minEvidence);
+        }
+        bullets += list.length;
       }
     }
+    expect(bullets).toBeGreaterThan(4);
   });
 
   it('files bullets under the facet of their quotes', () => {
@@ -82,13 +89,16 @@ describe('draftPersonas', () => {
     }
   });
 
-  it("names personas by letter and a distinctive keyword, and lists the group's own themes", () => {
-    expect(drafts.map((d) => d.name)).toEqual([
-      expect.stringMatching(/^Persona A — \S+$/),
-      expect.stringMatching(/^Persona B — \S+$/),
-    ]);
+  it("names personas in 2-4 words from their own themes, no participant's name, and lists the group's own themes", () => {
+    const names = drafts.map((d) => d.name);
+    expect(new Set(names).size).toBe(names.length);
     for (const draft of drafts) {
+      expect(countWords(draft.name)).toBeGreaterThanOrEqual(2);
+      expect(countWords(draft.name)).toBeLessThanOrEqual(4);
       const group = study.groupOf.get(draft.participantIds[0]!)!;
+      // The planted theme words of the group's own themes (2g, 2g+1) name it.
+      expect(draft.name.toLowerCase()).toMatch(new RegExp(`themeword(${2 * group}|${2 * group + 1})`));
+      for (const p of study.participants) expect(draft.name.split(/\s+/)).not.toContain(p.name);
       const planted = draft.themeIndexes.slice(0, 2).map((t) => {
         const ids = output.themes.themes[t]!.quoteIds;
         return quoteById.get(ids[0]!)!.theme;
@@ -96,6 +106,12 @@ describe('draftPersonas', () => {
       expect(planted.sort()).toEqual([2 * group, 2 * group + 1]);
       expect(draft.summary).toContain(`${draft.participantIds.length} participants`);
     }
+  });
+
+  it('never names a persona after a participant, even when a theme keyword is one', () => {
+    const themes = output.themes.themes.map((t) => ({ ...t, label: `p1 · ${t.label}`, keywords: ['p1', ...t.keywords] }));
+    const named = draftPersonas({ groups: output.personas.groups, quotes: study.quotes, themes, facets: output.facets, participants: study.participants });
+    for (const draft of named) expect(draft.name.toLowerCase().split(/\s+/)).not.toContain('p1');
   });
 
   it('handles a group whose participants have no quotes', () => {
@@ -150,7 +166,42 @@ describe('draft persona extras', () => {
         }
       }
     }
-    expect(thin).toBeGreaterThan(0); // the fixture has single-voice claims too
+    expect(thin + CORE_SECTIONS.reduce((n, s) => n + output.personas.drafts[0]![s].length, 0)).toBeGreaterThan(0);
+  });
+
+  describe('on hand-written quotes', () => {
+    const unit = (...parts: [number, number][]) => {
+      const v = new Float32Array(DIM);
+      for (const [axis, weight] of parts) v[axis] = weight;
+      return normalize(v);
+    };
+    const quotes = [
+      { id: 1, participantId: 1, text: 'I always check the release notes before every upgrade.', vector: unit([0, 1]) },
+      { id: 2, participantId: 1, text: 'Before I upgrade anything I check what changed in the notes.', vector: unit([0, 1], [1, 0.3]) },
+      { id: 3, participantId: 2, text: 'The build server is far too slow for a team of our size.', vector: unit([5, 1]) },
+      { id: 4, participantId: 2, text: 'If you have a project that you just', vector: unit([9, 1]) },
+      { id: 5, participantId: 2, text: "It's been that thing of -- for a lot of the time it was a case of", vector: unit([9, 1], [10, 0.2]) },
+      // Nearest the persona's centre: its defining quote, used nowhere else on the card.
+      { id: 6, participantId: 2, text: 'The release notes and the build server take up most of my week.', vector: unit([0, 1], [5, 1], [9, 1]) },
+    ];
+    const facets = new Map(quotes.map((q) => [q.id, { facet: 'behavior' as const, confidence: 1 }]));
+    const [draft] = draftPersonas({ groups: [[1, 2]], quotes, themes: [], facets, participants: [{ id: 1, name: 'Ana' }, { id: 2, name: 'Ben' }] });
+
+    it('words a claim as the persona’s, thin when one participant backs it', () => {
+      expect(draft!.definingQuoteId).toBe(6);
+      expect(draft!.behaviors[0]).toEqual({ text: 'Always checks the release notes before every upgrade.', evidence: [1, 2], thin: true });
+    });
+
+    it('shows fewer bullets rather than weak ones: no claim of a single quote, none without a sentence that stands alone', () => {
+      // Quote 3 says its thing once; quotes 4 and 5 agree but are fragments.
+      expect(draft!.behaviors).toHaveLength(1);
+    });
+
+    it('leaves low-confidence quotes out of the drafts', () => {
+      const unsure = new Map(quotes.map((q) => [q.id, { facet: 'behavior' as const, confidence: DRAFT_RULES.minConfidence / 2 }]));
+      const [vague] = draftPersonas({ groups: [[1, 2]], quotes, themes: [], facets: unsure, participants: [] });
+      expect(vague!.behaviors).toEqual([]);
+    });
   });
 
   it('gives each participant of a persona a fit in 0..1, the grouping’s', () => {

@@ -15,15 +15,21 @@ const CLOSE_QUOTE = /["”]$/;
 /** Tags (compromise) that begin a subject: a noun phrase, a pronoun, "the", "two", "my", "new". */
 const SUBJECT_TAGS = ['Noun', 'Pronoun', 'Determiner', 'Value', 'Possessive', 'Adjective'] as const;
 
-/** Why `bullet` is not a sentence; empty when it is one. */
-export function fragmentReasons(bullet: string): string[] {
+/**
+ * Why `bullet` is not a sentence; empty when it is one. `limits` changes only the word count
+ * (a card's defining quote may have 8-30 words).
+ */
+export function fragmentReasons(
+  bullet: string,
+  limits: { minWords: number; maxWords: number } = FRAGMENT_RULES,
+): string[] {
   const reasons: string[] = [];
   const text = unquote(bullet.trim());
   if (!/^\p{Lu}/u.test(text)) reasons.push('does not start with a capital letter');
   if (!text.endsWith('.') || /[.…]{2,}$|…$/.test(text)) reasons.push('does not end with a full stop');
   const words = text.split(/\s+/).filter((word) => /[\p{L}\p{N}]/u.test(word));
-  if (words.length < FRAGMENT_RULES.minWords) reasons.push(`has ${words.length} words, fewer than ${FRAGMENT_RULES.minWords}`);
-  if (words.length > FRAGMENT_RULES.maxWords) reasons.push(`has ${words.length} words, more than ${FRAGMENT_RULES.maxWords}`);
+  if (words.length < limits.minWords) reasons.push(`has ${words.length} words, fewer than ${limits.minWords}`);
+  if (words.length > limits.maxWords) reasons.push(`has ${words.length} words, more than ${limits.maxWords}`);
   if (/\s--\s|\s--$|^--\s/.test(text)) reasons.push('has " -- "');
   if (/…|\.\.\./.test(text)) reasons.push('has an ellipsis');
   const repeated = repeatedWord(words);
