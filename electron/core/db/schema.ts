@@ -131,6 +131,8 @@ export const themes = sqliteTable(
       .references(() => synthesisRuns.id, { onDelete: 'cascade' }),
     idx: integer('idx').notNull(),
     label: text('label').notNull(),
+    /** The theme's clearest central quote, one line; empty for the outlier group. */
+    description: text('description').notNull().default(''),
     keywords: text('keywords').notNull(),
     /** The bucket of quotes that fit no theme. */
     outlier: integer('outlier', { mode: 'boolean' }).notNull().default(false),
