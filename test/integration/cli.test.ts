@@ -1,7 +1,7 @@
 // The built `grounded` command, run as a user would: a child process on a real study file.
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync } from 'node:fs';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { goodTranscripts, modelReady, transcriptsDir } from '../helpers/core';
 import { useTmpDir } from '../helpers/tmp';
@@ -75,7 +75,13 @@ describe('the grounded CLI (built)', () => {
     expect(r.stderr).toMatch(/Embedded \d+ of \d+ quotes/);
     const out = JSON.parse(r.stdout) as {
       themes: { id: number; label: string; quoteIds: number[] }[];
-      personas: { id: number; name: string; participants: { id: number; name: string }[]; definingQuote: { id: number; text: string }; goals: { text: string; evidence: number[] }[] }[];
+      personas: {
+        id: number;
+        name: string;
+        participants: { id: number; name: string; transcripts: string[] }[];
+        definingQuote: { id: number; text: string };
+        goals: { text: string; evidence: number[] }[];
+      }[];
     };
     expect(out.themes.length).toBeGreaterThan(1);
     expect(out.themes[0]).toEqual({ id: expect.any(Number), label: expect.any(String), quoteIds: expect.any(Array) });
@@ -85,6 +91,16 @@ describe('the grounded CLI (built)', () => {
       expect(p.definingQuote).toEqual({ id: expect.any(Number), text: expect.any(String) });
       for (const b of p.goals) expect(b.evidence.length).toBeGreaterThan(0);
     }
+    // Each persona participant names the files they were heard in: one interview each here (the
+    // focus call's two participants share theirs), and every file is someone's.
+    const people = out.personas.flatMap((p) => p.participants);
+    for (const person of people) {
+      expect(Object.keys(person).sort()).toEqual(['id', 'name', 'transcripts']);
+      expect(person.transcripts).toHaveLength(1);
+    }
+    expect(new Set(people.flatMap((person) => person.transcripts))).toEqual(new Set(goodTranscripts.map((f) => basename(f))));
+    expect(people.find((person) => person.name === 'Alex')?.transcripts).toEqual(['interview-alex.txt']);
+    expect(people.filter((person) => person.transcripts[0] === 'focus-call.vtt').map((person) => person.name).sort()).toEqual(['Ben Carter', 'Nadia Haddad']);
     const exportDir = join(dir, 'cards');
     const e = grounded(['export', study, '--format', 'pdf', '--out', exportDir], dir);
     expect(e.code, e.stderr).toBe(0);

@@ -4,7 +4,8 @@ import type { JobFinished, JobProgress } from '../../../shared/domain';
 import { IpcFailure, exportFormatSchema, parseInput, personaCountSchema } from '../../../shared/ipc/contract';
 import { createCoreHost } from '../host/inProcess';
 import { withExtension, type Core } from '../service';
-import { formatInfo, formatSynthesis, synthesisJson } from './format';
+import { damagedStudy, isCorruption } from '../db/open';
+import { escapeControls, formatInfo, formatSynthesis, synthesisJson } from './format';
 
 const HELP: Record<string, string> = {
   main: `Usage: grounded <command> [options]
@@ -25,7 +26,8 @@ Exits 1 if any file failed; the other files are still imported.`,
   synthesize: `Usage: grounded synthesize <study.grounded> [--personas auto|2|3|4] [--themes auto|N] [--seed N] [--json]
 
 Embeds quotes not embedded yet (on-device model), clusters them into themes (--themes sets
-their number; auto lets the data choose) and groups participants into personas. --json prints one object: { themes, personas }.`,
+their number; auto lets the data choose) and groups participants into personas. --json prints one object:
+{ themes, personas }; each persona participant comes with the file names of their transcripts.`,
   export: `Usage: grounded export <study.grounded> --format pdf|md|json --out <dir>
 
 Writes one file per persona (PDF: one page each) plus a deck with all of them.`,
@@ -97,7 +99,12 @@ export async function runCli(argv: string[], out = process.stdout, err = process
       return 2;
     }
     if (e instanceof IpcFailure) {
-      err.write(`grounded ${command}: ${e.message}\n`);
+      err.write(`grounded ${command}: ${escapeControls(e.message)}\n`);
+      return 1;
+    }
+    if (isCorruption(e) && positionals[0]) {
+      // Damage found past the open (a page in the middle): still the file's name and what to do.
+      err.write(`grounded ${command}: ${escapeControls(damagedStudy(withExtension(positionals[0]), (e as Error).message).message)}\n`);
       return 1;
     }
     throw e;
@@ -121,7 +128,7 @@ async function openExisting(core: Core, path: string): Promise<void> {
 }
 
 function progressPrinter(err: Stream): (p: JobProgress) => void {
-  return (p) => err.write(`[${p.kind}] ${p.total ? `${p.done}/${p.total} ` : ''}${p.message}\n`);
+  return (p) => err.write(`[${p.kind}] ${p.total ? `${p.done}/${p.total} ` : ''}${escapeControls(p.message)}\n`);
 }
 
 async function runJob(core: Core, spec: Parameters<Core['startJob']>[0], err: Stream): Promise<JobFinished> {
@@ -142,7 +149,7 @@ async function runJob(core: Core, spec: Parameters<Core['startJob']>[0], err: St
 /** Says on stderr why a job did not complete; true when it did not. */
 function reportUnfinished(what: string, finished: JobFinished, err: Stream): boolean {
   if (finished.status === 'completed') return false;
-  err.write(`${what} ${finished.status}${finished.error ? `: ${finished.error.message}` : ''}\n`);
+  err.write(`${what} ${finished.status}${finished.error ? `: ${escapeControls(finished.error.message)}` : ''}\n`);
   return true;
 }
 
@@ -155,7 +162,7 @@ async function importCommand(core: Core, positionals: string[], out: Stream, err
   if (!exists) err.write(`Created study ${withExtension(study)}\n`);
   const finished = await runJob(core, { kind: 'import', paths }, err);
   const results = finished.result?.imports ?? [];
-  for (const r of results) out.write(`${r.status === 'ok' ? 'ok' : r.status === 'skipped' ? 'skipped' : 'error'}\t${r.message}\n`);
+  for (const r of results) out.write(`${r.status === 'ok' ? 'ok' : r.status === 'skipped' ? 'skipped' : 'error'}\t${escapeControls(r.message)}\n`);
   const failed = results.filter((r) => r.status === 'error').length;
   const ok = results.filter((r) => r.status === 'ok').length;
   err.write(`${ok} imported, ${results.length - ok - failed} skipped, ${failed} failed\n`);
@@ -186,8 +193,10 @@ async function synthesizeCommand(
   const handlers = core.handlers();
   const themes = await handlers['themes:list']({});
   const list = await handlers['personas:list']({});
-  if (values.json) out.write(`${JSON.stringify(synthesisJson(themes, list), null, 2)}\n`);
-  else out.write(formatSynthesis(themes, list, finished.result?.synthesis));
+  if (values.json) {
+    const transcripts = await handlers['transcripts:list']({});
+    out.write(`${JSON.stringify(synthesisJson(themes, list, transcripts), null, 2)}\n`);
+  } else out.write(formatSynthesis(themes, list, finished.result?.synthesis));
   return 0;
 }
 
@@ -204,7 +213,7 @@ async function exportCommand(
   if (typeof values.out !== 'string' || !values.out) throw new UsageError('--out <dir> is required');
   const finished = await runJob(core, { kind: 'export', format: format.data, outDir: values.out }, err);
   if (reportUnfinished('Export', finished, err)) return 1;
-  for (const f of finished.result?.export?.files ?? []) out.write(`${f}\n`);
+  for (const f of finished.result?.export?.files ?? []) out.write(`${escapeControls(f)}\n`);
   return 0;
 }
 

@@ -1,13 +1,22 @@
-import type { Persona, StudyInfo, SynthesisResult, Theme } from '../../../shared/domain';
+import type { Persona, StudyInfo, SynthesisResult, Theme, TranscriptSummary } from '../../../shared/domain';
 import { BULLET_SECTIONS } from '../../../shared/domain';
 
-export function synthesisJson(themes: Theme[], personas: Persona[]) {
+/**
+ * The `synthesize --json` object. Each persona participant lists the file names of their
+ * transcripts, so anyone can check the grouping against groups they know (a folder, a file list).
+ */
+export function synthesisJson(themes: Theme[], personas: Persona[], transcripts: readonly TranscriptSummary[]) {
+  // Participant names are unique in a study (participantKey), so a name finds its transcripts.
+  const filesOf = new Map<string, string[]>();
+  for (const t of transcripts) {
+    for (const name of new Set(t.participants)) filesOf.set(name, [...(filesOf.get(name) ?? []), t.fileName]);
+  }
   return {
     themes: themes.map((t) => ({ id: t.id, label: t.label, quoteIds: t.quoteIds })),
     personas: personas.map((p) => ({
       id: p.id,
       name: p.name,
-      participants: p.participants.map(({ id, name }) => ({ id, name })),
+      participants: p.participants.map(({ id, name }) => ({ id, name, transcripts: filesOf.get(name) ?? [] })),
       definingQuote: p.definingQuote,
       goals: p.goals,
       frustrations: p.frustrations,
@@ -59,6 +68,21 @@ export function formatInfo(info: StudyInfo): string {
       ...(info.repairs ?? []).map((r, i) => `${i === 0 ? 'Repaired    ' : '            '} ${r}`),
     ].join('\n') + '\n'
   );
+}
+
+/**
+ * Text from a file (its name, a speaker) made safe for one line of output: a newline, tab or
+ * other control character in a file name would forge lines or fields (`ok\t...`), an escape
+ * sequence would drive the terminal, a bidi override would reorder what is shown. Each is written
+ * as an escape instead: `\n`, `\t`, `\u{1b}`.
+ */
+export function escapeControls(text: string): string {
+  return text.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, (c) => {
+    if (c === '\n') return '\\n';
+    if (c === '\t') return '\\t';
+    if (c === '\r') return '\\r';
+    return `\\u{${c.codePointAt(0)!.toString(16)}}`;
+  });
 }
 
 function clip(s: string, n: number): string {

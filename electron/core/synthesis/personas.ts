@@ -1,13 +1,15 @@
-// Participants -> persona groups. A participant is described by two unit blocks, weighted
-// equally: what they say (the normalised mean of their quote vectors) and what they talk about
-// (their share of quotes per theme). Each block is centred on the participants' mean first:
-// every participant's mean vector points roughly the same way (same product, same interview
-// guide), so without centring the cosines would all sit near 0.9 and the theme block would
-// decide alone.
+// Participants -> persona groups. A participant is described by up to three unit blocks, weighted
+// equally: what they say (the normalised mean of their quote vectors), what they talk about (their
+// share of quotes per theme) and, when quote texts are given, the words they use (LSA of their own
+// words: participantWords.ts). Each block is centred on the participants' mean first: every
+// participant's mean vector points roughly the same way (same product, same interview guide), so
+// without centring the cosines would all sit near 0.9 and one block would decide alone.
 
 import { kmeans } from './kmeans';
 import { createRng, deriveSeed } from './random';
+import { wordSpace } from './participantWords';
 import { silhouetteScore } from './silhouette';
+import { symmetricEigen } from './symmetricEigen';
 import { dotAt, toMatrix, type VectorMatrix } from './vectors';
 
 export type PersonaCount = 'auto' | 2 | 3 | 4;
@@ -20,6 +22,13 @@ export interface GroupPersonasInput {
   themeCount: number;
   k: PersonaCount;
   seed: number;
+  /**
+   * Quote text per quote id. When given, a third block describes each participant by their own
+   * words (see participantWords.ts); quotes without text add no words.
+   */
+  quoteTexts?: ReadonlyMap<number, string>;
+  /** How 'auto' picks k (see chooseK); default 'excess'. 'silhouette' is the earlier rule, kept for benches. */
+  kChoice?: 'silhouette' | 'excess';
 }
 
 export interface PersonaGrouping {
@@ -63,68 +72,89 @@ export function groupPersonas(input: GroupPersonasInput): PersonaGrouping {
   const n = placed.length;
   if (n === 0) return { k: 0, scores: {}, groups: [], clearlyBetterThanOne: false, fit: new Map() };
 
-  const candidates =
-    input.k === 'auto'
-      ? range(2, Math.min(MAX_PERSONAS, n - 1))
-      : [Math.min(assertPersonaCount(input.k), n)];
+  const autoCandidates = range(2, Math.min(MAX_PERSONAS, n - 1));
+  const candidates = input.k === 'auto' ? autoCandidates : [Math.min(assertPersonaCount(input.k), n)];
   if (candidates.length === 0 || candidates[0] === 1) {
     const ids = placed.map((p) => p.id).sort((a, b) => a - b);
     return { k: 1, scores: {}, groups: [ids], clearlyBetterThanOne: false, fit: new Map(ids.map((id) => [id, 1])) };
   }
 
-  const matrix = toMatrix(
-    participantVectors(
-      placed.map((p) => p.vectors),
-      input.themeOf,
-      input.themeCount,
-    ),
-  );
-  const scores: Record<string, number> = {};
-  let best: { k: number; labels: Int32Array; score: number } | null = null;
-  for (const k of candidates) {
+  const matrix = toMatrix(participantVectors(placed, input));
+  // Every k in 2..4 is scored whatever was asked: the reference test needs them all.
+  const fits = new Map<number, { labels: Int32Array; score: number }>();
+  for (const k of new Set([...autoCandidates, ...candidates])) {
     // Tens of participants: ten restarts cost nothing and steady the choice of k.
     const fit = kmeans(matrix, k, { seed: deriveSeed(input.seed, k), nInit: 10 });
-    const score = silhouetteScore(matrix, fit.labels);
-    scores[String(k)] = score;
-    if (best === null || score > best.score) best = { k, labels: fit.labels, score };
+    fits.set(k, { labels: fit.labels, score: silhouetteScore(matrix, fit.labels) });
   }
+  const reference = autoCandidates.length > 0 ? referenceSilhouettes(matrix, autoCandidates, input.seed) : [];
+  const chosen = input.k === 'auto' ? chooseK(autoCandidates, fits, reference, input.kChoice ?? 'excess') : candidates[0]!;
+  const scores: Record<string, number> = {};
+  for (const k of candidates) scores[String(k)] = fits.get(k)!.score;
+  const labels = fits.get(chosen)!.labels;
 
-  const groups: number[][] = Array.from({ length: best!.k }, () => []);
-  best!.labels.forEach((label, row) => groups[label]!.push(placed[row]!.id));
+  const groups: number[][] = Array.from({ length: chosen }, () => []);
+  labels.forEach((label, row) => groups[label]!.push(placed[row]!.id));
   const ordered = groups
     .filter((group) => group.length > 0)
     .map((group) => group.sort((a, b) => a - b))
     .sort((a, b) => b.length - a.length || a[0]! - b[0]!);
 
-  const autoCandidates = range(2, Math.min(MAX_PERSONAS, n - 1));
-  const bestAuto =
-    input.k === 'auto' ? best!.score : Math.max(-1, ...autoCandidates.map((k) => bestSilhouette(matrix, [k], input.seed)));
+  const bestObserved = Math.max(...autoCandidates.map((k) => fits.get(k)!.score));
   return {
     k: ordered.length,
     scores,
     groups: ordered,
-    clearlyBetterThanOne: autoCandidates.length > 0 && beatsReferenceStudies(matrix, bestAuto, autoCandidates, input.seed),
-    fit: fitToCentroid(matrix, best!.labels, placed.map((p) => p.id)),
+    clearlyBetterThanOne:
+      reference.length > 0 && reference.every((perK) => Math.max(...perK.values()) < bestObserved),
+    fit: fitToCentroid(matrix, labels, placed.map((p) => p.id)),
   };
 }
 
-function bestSilhouette(matrix: VectorMatrix, candidates: readonly number[], seed: number): number {
-  let best = -1;
+/**
+ * The k for 'auto'. 'silhouette' takes the best silhouette. 'excess' takes the k whose
+ * silhouette stands highest above what the same k scores on the reference studies without groups
+ * (a gap statistic scored by silhouette): silhouette alone favours 2 on real studies, because two
+ * halves of any cloud of participants already score well, so a real 3-way structure was reported
+ * as 2. Ties go to the smaller k.
+ */
+function chooseK(
+  candidates: readonly number[],
+  fits: ReadonlyMap<number, { score: number }>,
+  reference: readonly ReadonlyMap<number, number>[],
+  rule: 'silhouette' | 'excess',
+): number {
+  let best = candidates[0]!;
+  let bestValue = -Infinity;
   for (const k of candidates) {
-    const fit = kmeans(matrix, k, { seed: deriveSeed(seed, k), nInit: 10 });
-    best = Math.max(best, silhouetteScore(matrix, fit.labels));
+    const expected = rule === 'excess' && reference.length > 0 ? reference.reduce((sum, perK) => sum + perK.get(k)!, 0) / reference.length : 0;
+    const value = fits.get(k)!.score - expected;
+    if (value > bestValue + 1e-12) {
+      best = k;
+      bestValue = value;
+    }
   }
   return best;
 }
 
+function silhouettesFor(matrix: VectorMatrix, candidates: readonly number[], seed: number): Map<number, number> {
+  const scores = new Map<number, number>();
+  for (const k of candidates) {
+    const fit = kmeans(matrix, k, { seed: deriveSeed(seed, k), nInit: 10 });
+    scores.set(k, silhouetteScore(matrix, fit.labels));
+  }
+  return scores;
+}
+
 /**
- * The test behind `clearlyBetterThanOne` (Tibshirani's gap-statistic reference, scored by
- * silhouette): reference studies draw every participant uniformly within the range the real
+ * Silhouette per candidate k on each of NULL_REFERENCES reference studies: the test behind
+ * `clearlyBetterThanOne` and the 'excess' choice of k (Tibshirani's gap-statistic reference,
+ * scored by silhouette). Reference studies draw every participant uniformly within the range the real
  * participants span along each principal axis, so they keep the shape and spread of the study but
  * have no groups. Shuffling each feature instead was measured too weak: a single planted group
  * whose participants differ along one axis (more of theme A, less of theme B) still "beat" it.
  */
-function beatsReferenceStudies(matrix: VectorMatrix, observed: number, candidates: readonly number[], seed: number): boolean {
+function referenceSilhouettes(matrix: VectorMatrix, candidates: readonly number[], seed: number): Map<number, number>[] {
   const { n, dim, data } = matrix;
   const mean = new Float64Array(dim);
   for (let i = 0; i < n; i++) for (let t = 0; t < dim; t++) mean[t]! += data[i * dim + t]! / n;
@@ -150,7 +180,7 @@ function beatsReferenceStudies(matrix: VectorMatrix, observed: number, candidate
   });
 
   const rng = createRng(deriveSeed(seed, 4242));
-  for (let r = 0; r < NULL_REFERENCES; r++) {
+  return Array.from({ length: NULL_REFERENCES }, (_, r) => {
     const rows = Array.from({ length: n }, () => {
       const row = Float32Array.from(mean);
       for (const { direction, lo, hi } of axes) {
@@ -160,49 +190,8 @@ function beatsReferenceStudies(matrix: VectorMatrix, observed: number, candidate
       if (!row.some((x) => x !== 0)) row[0] = 1e-6; // a point at the origin has no direction
       return row;
     });
-    if (bestSilhouette(toMatrix(rows), candidates, deriveSeed(seed, 5000 + r)) >= observed) return false;
-  }
-  return true;
-}
-
-/** Eigenvalues and eigenvectors (as columns: vectors[i][j] is component i of vector j) by cyclic Jacobi. */
-function symmetricEigen(matrix: number[][]): { values: number[]; vectors: number[][] } {
-  const n = matrix.length;
-  const a = matrix.map((row) => [...row]);
-  const v: number[][] = Array.from({ length: n }, (_, i) => Array.from({ length: n }, (_, j) => (i === j ? 1 : 0)));
-  for (let sweep = 0; sweep < 100; sweep++) {
-    let off = 0;
-    for (let p = 0; p < n; p++) for (let q = p + 1; q < n; q++) off += a[p]![q]! ** 2;
-    if (off < 1e-20) break;
-    for (let p = 0; p < n; p++) {
-      for (let q = p + 1; q < n; q++) {
-        if (Math.abs(a[p]![q]!) < 1e-300) continue;
-        const theta = (a[q]![q]! - a[p]![p]!) / (2 * a[p]![q]!);
-        const t = Math.sign(theta || 1) / (Math.abs(theta) + Math.sqrt(theta * theta + 1));
-        const c = 1 / Math.sqrt(t * t + 1);
-        const s = t * c;
-        for (let k = 0; k < n; k++) {
-          const akp = a[k]![p]!;
-          const akq = a[k]![q]!;
-          a[k]![p] = c * akp - s * akq;
-          a[k]![q] = s * akp + c * akq;
-        }
-        for (let k = 0; k < n; k++) {
-          const apk = a[p]![k]!;
-          const aqk = a[q]![k]!;
-          a[p]![k] = c * apk - s * aqk;
-          a[q]![k] = s * apk + c * aqk;
-        }
-        for (let k = 0; k < n; k++) {
-          const vkp = v[k]![p]!;
-          const vkq = v[k]![q]!;
-          v[k]![p] = c * vkp - s * vkq;
-          v[k]![q] = s * vkp + c * vkq;
-        }
-      }
-    }
-  }
-  return { values: a.map((row, i) => row[i]!), vectors: v };
+    return silhouettesFor(toMatrix(rows), candidates, deriveSeed(seed, 5000 + r));
+  });
 }
 
 /** Cosine of each row to its group's mean direction, clamped to 0..1; singletons fit 1. */
@@ -235,12 +224,18 @@ function range(from: number, to: number): number[] {
   return Array.from({ length: Math.max(0, to - from + 1) }, (_, i) => from + i);
 }
 
-/** [√½ · centred mean direction, √½ · centred theme profile], unit length overall. */
+/**
+ * Blocks, each centred on the participants' mean and scaled to unit length, then weighted
+ * equally (1/√blocks) so the whole row has unit length: the centred mean direction of the
+ * participant's quote vectors, their centred share of quotes per theme and, with texts, the
+ * LSA coordinates of their own words.
+ */
 function participantVectors(
-  quoteSets: readonly { id: number; vector: Float32Array }[][],
-  themeOf: ReadonlyMap<number, number>,
-  themeCount: number,
+  placed: readonly { id: number; vectors: readonly { id: number; vector: Float32Array }[] }[],
+  input: Pick<GroupPersonasInput, 'participants' | 'themeOf' | 'themeCount' | 'quoteTexts'>,
 ): Float32Array[] {
+  const quoteSets = placed.map((p) => p.vectors);
+  const { themeOf, themeCount } = input;
   const dim = quoteSets[0]![0]!.vector.length;
   const semantic = quoteSets.map((quotes) => {
     const sum = new Float64Array(dim);
@@ -260,19 +255,33 @@ function participantVectors(
     }
     return unit(shares);
   });
+  const blocks = [semantic, profiles];
+  const texts = input.quoteTexts;
+  if (texts) {
+    // All of the participant's quotes, embedded or not: words need no vector.
+    const quoteIdsOf = new Map(input.participants.map((p) => [p.id, p.quoteIds]));
+    const documents = placed.map((p) => (quoteIdsOf.get(p.id) ?? []).map((id) => texts.get(id) ?? '').join('\n'));
+    blocks.push(wordSpace(documents).map(unit));
+  }
 
-  const combine = (a: Float64Array[], b: Float64Array[]): Float32Array[] =>
-    a.map((left, i) => {
-      const out = new Float32Array(dim + themeCount);
-      left.forEach((value, t) => (out[t] = value * Math.SQRT1_2));
-      b[i]!.forEach((value, t) => (out[dim + t] = value * Math.SQRT1_2));
+  const combine = (parts: Float64Array[][]): Float32Array[] => {
+    const weight = 1 / Math.sqrt(parts.length);
+    const width = parts.reduce((sum, part) => sum + (part[0]?.length ?? 0), 0);
+    return placed.map((_, i) => {
+      const out = new Float32Array(width);
+      let at = 0;
+      for (const part of parts) {
+        part[i]!.forEach((value, t) => (out[at + t] = value * weight));
+        at += part[i]!.length;
+      }
       return out;
     });
-  const centred = combine(centre(semantic), centre(profiles));
+  };
+  const centred = combine(blocks.map(centre));
   // A participant exactly at the mean (e.g. identical participants) has no direction left:
   // fall back to the uncentred blocks for everyone rather than invent one.
   const degenerate = centred.some((vector) => !vector.some((value) => value !== 0));
-  return degenerate ? combine(semantic, profiles) : centred;
+  return degenerate ? combine(blocks) : centred;
 }
 
 function centre(vectors: Float64Array[]): Float64Array[] {

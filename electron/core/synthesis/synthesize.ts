@@ -70,6 +70,7 @@ export function synthesize(input: SynthesisInput): SynthesisOutput {
     themeCount: realThemes.length,
     k: input.personaCount ?? 'auto',
     seed: deriveSeed(input.seed, 2),
+    quoteTexts: new Map(input.quotes.map((quote) => [quote.id, quote.text])),
   });
   const facets = classifyFacets(quoteVectors, input.facetPrototypeVectors);
   for (const [quoteId, facet] of input.facetOverrides ?? []) if (facets.has(quoteId)) facets.set(quoteId, { facet, confidence: 1 });
