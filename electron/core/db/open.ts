@@ -1,7 +1,8 @@
-import { existsSync, statSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readSync, statSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
+import { readMigrationFiles } from 'drizzle-orm/migrator';
 import { IpcFailure } from '../../../shared/ipc/contract';
 import { migrationsDir } from '../paths';
 import * as schema from './schema';
@@ -36,35 +37,122 @@ function nativeBinding(): string | undefined {
   return process.env.GROUNDED_SQLITE_BINDING || undefined;
 }
 
+/**
+ * Opens a study, or creates one where no file exists yet (`create`). An existing file is only
+ * ever opened as a study if it is one: an empty file, another program's SQLite database, a study
+ * written by a newer Grounded or a damaged one is refused with a message naming the file, and
+ * left byte for byte as it was (nothing is written before every check has passed).
+ */
 export function openStudyDb(path: string, opts: OpenOptions): StudyDb {
   const exists = existsSync(path);
   if (!exists && !opts.create) throw new IpcFailure('not_found', `${path}: no such study file`);
   if (exists && statSync(path).isDirectory()) throw new IpcFailure('not_a_study', `${path}: is a folder, not a study file`);
+  const header = exists ? readHeader(path) : null;
+  if (header) refuseTruncated(path, header);
   let sqlite: Database.Database;
   try {
-    sqlite = new Database(path, { nativeBinding: nativeBinding() });
+    sqlite = new Database(path, { nativeBinding: nativeBinding(), fileMustExist: exists });
   } catch (err) {
     throw new IpcFailure('unreadable', `${path}: cannot open (${(err as Error).message})`);
   }
+  const migrationsFolder = opts.migrationsFolder ?? migrationsDir();
   try {
-    const appId = sqlite.pragma('application_id', { simple: true }) as number;
-    const tables = sqlite.prepare("select count(*) as n from sqlite_master where type = 'table'").get() as { n: number };
-    if (appId !== APPLICATION_ID && tables.n > 0) {
-      throw new IpcFailure('not_a_study', `${path}: is a SQLite database but not a Grounded study`);
+    // A second writer (another import, the CLI beside the app) waits its turn rather than failing.
+    sqlite.pragma('busy_timeout = 30000');
+    if (header) {
+      const appId = sqlite.pragma('application_id', { simple: true }) as number;
+      if (appId !== APPLICATION_ID) throw notAStudy(path, 'it is a SQLite database of another program');
+      refuseNewer(sqlite, path, migrationsFolder);
+    } else {
+      // The mark goes in first, so a study is never on disk without it.
+      sqlite.pragma(`application_id = ${APPLICATION_ID}`);
     }
     sqlite.pragma('journal_mode = WAL');
     sqlite.pragma('foreign_keys = ON');
     sqlite.pragma('synchronous = NORMAL');
-    sqlite.pragma('busy_timeout = 5000');
-    if (appId !== APPLICATION_ID) sqlite.pragma(`application_id = ${APPLICATION_ID}`);
     const db = drizzle(sqlite, { schema });
-    migrate(db, { migrationsFolder: opts.migrationsFolder ?? migrationsDir() });
+    migrate(db, { migrationsFolder });
+    const known = readMigrationFiles({ migrationsFolder }).length;
+    if ((sqlite.pragma('user_version', { simple: true }) as number) < known) sqlite.pragma(`user_version = ${known}`);
     return { path, sqlite, db, close: () => sqlite.close() };
   } catch (err) {
     sqlite.close();
     if (err instanceof IpcFailure) throw err;
     const e = err as Error & { code?: string };
-    if (e.code === 'SQLITE_NOTADB') throw new IpcFailure('not_a_study', `${path}: is not a SQLite database`);
+    if (e.code === 'SQLITE_NOTADB') throw notAStudy(path, 'it is not a SQLite database');
+    if (isCorruption(err)) throw damagedStudy(path, e.message);
     throw err;
+  }
+}
+
+const SQLITE_MAGIC = 'SQLite format 3\0';
+
+interface Header {
+  pageSize: number;
+  /** Pages the header says the file holds, when that count is current; else null. */
+  pages: number | null;
+}
+
+/** The first 100 bytes, read without SQLite: what is not a SQLite file is refused before any open. */
+function readHeader(path: string): Header {
+  const bytes = Buffer.alloc(100);
+  const fd = openSync(path, 'r');
+  let n: number;
+  try {
+    n = readSync(fd, bytes, 0, 100, 0);
+  } finally {
+    closeSync(fd);
+  }
+  if (n === 0) throw notAStudy(path, 'it is empty (0 bytes)');
+  if (n < 100 || bytes.toString('latin1', 0, 16) !== SQLITE_MAGIC) throw notAStudy(path, 'it is not a SQLite database');
+  const size = bytes.readUInt16BE(16);
+  const valid = bytes.readUInt32BE(92) === bytes.readUInt32BE(24);
+  return { pageSize: size === 1 ? 65536 : size, pages: valid ? bytes.readUInt32BE(28) : null };
+}
+
+function notAStudy(path: string, why: string): IpcFailure {
+  return new IpcFailure(
+    'not_a_study',
+    `${path}: this file is not a Grounded study (${why}); it was left unchanged. Open a .grounded study, or create a new one.`,
+  );
+}
+
+/** Every SQLite error that means the file's bytes are wrong, not the query. */
+export function isCorruption(err: unknown): boolean {
+  const code = (err as { code?: unknown } | null)?.code;
+  return typeof code === 'string' && (code.startsWith('SQLITE_CORRUPT') || code === 'SQLITE_NOTADB');
+}
+
+/** What to say when a study's bytes are damaged: which file, and what to do about it. */
+export function damagedStudy(path: string, detail: string): IpcFailure {
+  return new IpcFailure(
+    'corrupt',
+    `${path}: this study file is damaged (${detail}); it was left unchanged. Restore it from a backup copy, or check it with: sqlite3 "${path}" "pragma integrity_check"`,
+  );
+}
+
+/** A study a later Grounded wrote: its schema may mean things this version would break. */
+function refuseNewer(sqlite: Database.Database, path: string, migrationsFolder: string): void {
+  const known = readMigrationFiles({ migrationsFolder });
+  const latest = Math.max(0, ...known.map((m) => m.folderMillis));
+  const version = sqlite.pragma('user_version', { simple: true }) as number;
+  const table = sqlite.prepare("select 1 from sqlite_master where type = 'table' and name = '__drizzle_migrations'").get();
+  const applied = table ? (sqlite.prepare('select created_at as at from __drizzle_migrations').all() as { at: number | string }[]) : [];
+  if (version > known.length || applied.some((m) => Number(m.at) > latest)) {
+    throw new IpcFailure(
+      'newer_study',
+      `${path}: this study was saved by a newer version of Grounded; it was left unchanged. Update Grounded to open it.`,
+    );
+  }
+}
+
+/** A study cut short (a full disk, a copy stopped midway) is missing pages its header counts. */
+function refuseTruncated(path: string, header: Header): void {
+  // With a write-ahead log beside it, the log holds pages the file does not have yet.
+  const wal = `${path}-wal`;
+  if (header.pages === null || (existsSync(wal) && statSync(wal).size > 0)) return;
+  const size = statSync(path).size;
+  if (size < header.pages * header.pageSize) {
+    throw damagedStudy(path, `it is ${size} bytes, its header counts ${header.pages * header.pageSize}: the file was cut short`);
   }
 }
