@@ -63,7 +63,7 @@ describe('study file migrations', () => {
     const db = new Database(other);
     db.exec('create table t (x)');
     db.close();
-    expect(() => openStudyDb(other, { create: false })).toThrow(/other\.db: is a SQLite database but not a Grounded study/);
+    expect(() => openStudyDb(other, { create: false })).toThrow(/other\.db: this file is not a Grounded study \(it is a SQLite database of another program\)/);
     const text = join(tmp(), 'notes.grounded');
     writeFileSync(text, 'hello, this is not a database at all, just some text that is long enough');
     expect(() => openStudyDb(text, { create: false })).toThrow(/notes\.grounded/);
