@@ -27,9 +27,12 @@ export interface OpenOptions {
 /**
  * Runs fn as one transaction on the study's connection: all of it commits or none of it.
  * Nested calls become savepoints. Queries inside use the same `db` (one connection, synchronous).
+ * BEGIN IMMEDIATE takes the write lock first, waiting (busy_timeout) while another process
+ * writes: a deferred transaction that read first could not wait for it and would fail with
+ * "database is locked" the moment it tried to write.
  */
 export function transaction<T>(db: Db, fn: () => T): T {
-  return db.$client.transaction(fn)();
+  return db.$client.transaction(fn).immediate();
 }
 
 function nativeBinding(): string | undefined {

@@ -19,9 +19,11 @@ export async function ingestFile(db: Db, file: SourceFile, choices?: SpeakerChoi
  */
 export function writePrepared(db: Db, p: PreparedTranscript): ImportFileResult {
   try {
-    const dup = findTranscriptByHash(db, p.contentHash);
-    if (dup) return { path: p.path, status: 'skipped', message: `${p.fileName}: already imported (same content as ${dup.fileName})`, transcriptId: dup.id };
-    const transcriptId = transaction(db, () => {
+    const written = transaction(db, () => {
+      // Inside the write transaction (BEGIN IMMEDIATE): an import of the same file running at the
+      // same time in another process either sees this one's row or waits for it, and says skipped.
+      const dup = findTranscriptByHash(db, p.contentHash);
+      if (dup) return dup;
       const id = insertTranscript(db, {
         fileName: p.fileName,
         sourcePath: p.path,
@@ -43,6 +45,10 @@ export function writePrepared(db: Db, p: PreparedTranscript): ImportFileResult {
       );
       return id;
     });
+    if (typeof written !== 'number') {
+      return { path: p.path, status: 'skipped', message: `${p.fileName}: already imported (same content as ${written.fileName})`, transcriptId: written.id };
+    }
+    const transcriptId = written;
     const speakers = new Set(p.turns.map((t) => t.speaker)).size;
     return { path: p.path, status: 'ok', message: `${p.fileName}: ${p.detected}, ${p.turns.length} turns, ${speakers} speakers`, transcriptId };
   } catch (err) {
