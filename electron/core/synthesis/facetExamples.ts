@@ -199,3 +199,41 @@ export const FACET_EXAMPLES: Record<Facet, string[]> = {
     "A colleague I trust recommended it, and that counts for more than any comparison site.",
   ],
 };
+
+/**
+ * What is no facet: interview logistics, backchannel and asides. The classifier learns "other"
+ * from these (they are not researcher-editable prototypes: a study edits what its facets mean,
+ * not what small talk is). Written ones first, then the "other" rows of the tuning split.
+ */
+export const OTHER_EXAMPLES: string[] = [
+  'Can you hear me okay?',
+  'Sorry, you cut out for a moment there.',
+  'Yes, yes, that is right.',
+  'Okay, sure.',
+  'Thanks for having me, I am happy to help.',
+  'Let me just find the right window to share.',
+  'Is that the kind of thing you wanted to know?',
+  'Sorry, could you repeat the question?',
+  'Mm-hm, yes, that makes sense.',
+  'I think we are nearly out of time.',
+  'Good morning, nice to meet you.',
+  'Oh sorry, I was on mute.',
+  'No worries at all.',
+  'Shall we move on to the next one?',
+  'I am not sure what else to say about that.',
+  'Hold on, I will turn the volume up.',
+  "Sorry, I've lost my train of thought.",
+  'Where was I? Oh yes.',
+  "Sorry, can you hear me OK? My connection's a bit dodgy today.",
+  "Yeah, no, that's fine, go ahead.",
+  "Hang on, the dog's barking, one second.",
+  "Oh that's a good question, let me think.",
+  "Can we pause for a second, someone's at the door.",
+  'Right, OK, yeah.',
+  "I'm not sure I understood the question, could you say it again?",
+  "Ha, that's funny you ask that actually.",
+  "Can you see my screen now? Let me know if it's too small.",
+  'Yeah, exactly, yeah.',
+  'Oh, sorry, I think you froze for a second there.',
+  "Let me grab some water, I'll be right back.",
+];
