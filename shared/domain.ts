@@ -273,19 +273,27 @@ export interface SpeakerPreview {
   words: number;
   sample: string;
   proposedRole: SpeakerRole;
+  /** A generic label ("User", "Speaker 1"): a different person in each file, unless the researcher says otherwise. */
+  generic: boolean;
+  /** Proposed: this label is another label of one speaker ("Assistant" then "AI"), read as `into`. */
+  alias: { into: string; reason: string } | null;
 }
 
-/** What the researcher checks before a file is imported. */
+/** What the researcher checks before a file is imported. `textLabels`: "Name:" lines read as text inside a turn. */
 export type FilePreview =
-  | { path: string; ok: true; format: TranscriptFormat; detected: string; turns: number; speakers: SpeakerPreview[]; duplicateOf: string | null }
+  | { path: string; ok: true; format: TranscriptFormat; detected: string; turns: number; speakers: SpeakerPreview[]; textLabels: string[]; duplicateOf: string | null }
   | { path: string; ok: false; message: string };
 
 /** The researcher's decisions about one file's speakers, applied as it is imported. */
 export interface SpeakerChoices {
-  /** Speaker label -> new label; two labels renamed alike are merged. */
+  /** Speaker label -> new label; two labels renamed alike are merged. A label renamed to itself keeps a proposed alias apart. */
   renames?: Record<string, string>;
   /** Speaker label (after renames) -> role. */
   roles?: Record<string, SpeakerRole>;
+  /** Generic labels (after renames) that are the same person in every file that says so, not one person per file. */
+  sameAcrossFiles?: string[];
+  /** Labels read as text that are speakers after all ("Initial Steps" was someone). */
+  readAsSpeakers?: string[];
 }
 
 export const FACET_LABELS = ['goal', 'frustration', 'behavior', 'context', 'mentalModel', 'decisionFactor', 'other'] as const;

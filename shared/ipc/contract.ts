@@ -56,6 +56,8 @@ const speakerChoicesSchema = z
   .object({
     renames: z.record(z.string().min(1).max(200), z.string().trim().min(1).max(200)).optional(),
     roles: z.record(z.string().min(1).max(200), z.enum(['interviewer', 'participant', 'other'])).optional(),
+    sameAcrossFiles: z.array(z.string().min(1).max(200)).max(1000).optional(),
+    readAsSpeakers: z.array(z.string().min(1).max(200)).max(1000).optional(),
   })
   .strict();
 

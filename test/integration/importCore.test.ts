@@ -91,9 +91,10 @@ describe('importing transcripts into a study (real SQLite file)', () => {
     expect(new Set(before.map((q) => q.participantName))).toEqual(new Set(['Alex']));
     const after = await h['transcripts:setInterviewer']({ id: t!.id, speaker: 'Alex' });
     expect(after.interviewer).toBe('Alex');
-    expect(after.participants).toEqual(['Interviewer']);
+    // "Interviewer" is a generic label: as a participant it is a person of this file, named after it.
+    expect(after.participants).toEqual(['interview-alex (Interviewer)']);
     const quotes = await h['quotes:list']({});
-    expect(new Set(quotes.map((q) => q.participantName))).toEqual(new Set(['Interviewer']));
+    expect(new Set(quotes.map((q) => q.participantName))).toEqual(new Set(['interview-alex (Interviewer)']));
     const back = await h['transcripts:setInterviewer']({ id: t!.id, speaker: 'Interviewer' });
     expect(back.quoteCount).toBe(before.length);
     await expect(Promise.resolve().then(() => h['transcripts:setInterviewer']({ id: t!.id, speaker: 'Nobody' }))).rejects.toThrow(

@@ -37,7 +37,8 @@ export function detectInterviewer(turns: Pick<ParsedTurn, 'speaker' | 'text'>[])
   return best?.speaker ?? null;
 }
 
-function questionScore(raw: string): number {
+/** 1 when the turn ends with a real question, 0.5 when it asks one inside, else 0. */
+export function questionScore(raw: string): number {
   // Chinese and Japanese write the full-width "？".
   const text = raw.includes('？') ? raw.replace(/？/g, '?') : raw;
   if (!text.includes('?')) return 0;

@@ -14,29 +14,30 @@ import { findInterviewDate } from './interviewDate';
 import { parsePlainText } from './plainText';
 import { parseSrt } from './srt';
 import { sniffFormat, type Sniffed } from './sniff';
-import type { FormatParse, ParsedTranscript } from './types';
+import type { FormatParse, ParseOptions, ParsedTranscript } from './types';
+import { speakerKey } from './speakerLabels';
 import { parseWebVtt } from './webvtt';
 import { parseWhisperJson } from './whisperJson';
 
 export { ImportError, type ImportErrorCode } from './errors';
 export { MAX_TRANSCRIPT_BYTES } from './decode';
 export { detectInterviewer } from './interviewer';
-export type { ParsedTranscript, ParsedTurn } from './types';
+export type { ParseOptions, ParsedTranscript, ParsedTurn } from './types';
 
 /** Any supported file: Word documents are unpacked first, everything else is read as text. */
-export async function parseTranscriptFile(fileName: string, bytes: Uint8Array): Promise<ParsedTranscript> {
-  if (!isZip(bytes)) return parseTranscript(fileName, bytes);
+export async function parseTranscriptFile(fileName: string, bytes: Uint8Array, options: ParseOptions = {}): Promise<ParsedTranscript> {
+  if (!isZip(bytes)) return parseTranscript(fileName, bytes, options);
   if (bytes.length > MAX_TRANSCRIPT_BYTES) decodeTranscriptBytes(fileName, bytes); // throws too_large, saying the limit
   const text = await docxText(fileName, bytes);
-  return guarded(fileName, () => fromText(fileName, bytes, text, true));
+  return guarded(fileName, () => fromText(fileName, bytes, text, true, options));
 }
 
 /** Text formats (plain, Markdown, WebVTT, SRT, Whisper JSON, CSV, TSV) in any common encoding. */
-export function parseTranscript(fileName: string, bytes: Uint8Array): ParsedTranscript {
-  return guarded(fileName, () => fromText(fileName, bytes, decodeTranscriptBytes(fileName, bytes), false));
+export function parseTranscript(fileName: string, bytes: Uint8Array, options: ParseOptions = {}): ParsedTranscript {
+  return guarded(fileName, () => fromText(fileName, bytes, decodeTranscriptBytes(fileName, bytes), false, options));
 }
 
-function fromText(fileName: string, bytes: Uint8Array, decoded: string, inWord: boolean): ParsedTranscript {
+function fromText(fileName: string, bytes: Uint8Array, decoded: string, inWord: boolean, options: ParseOptions): ParsedTranscript {
   const text = decoded.replace(/\r\n?/g, '\n');
   if (text.trim().length === 0) {
     throw new ImportError('empty', fileName, inWord ? 'the Word document has no text' : 'file contains only blank space, no transcript text');
@@ -50,7 +51,8 @@ function fromText(fileName: string, bytes: Uint8Array, decoded: string, inWord: 
       `looks like ${sniffed.unsupported}, which Grounded does not read; save the transcript as plain text (.txt), Markdown (.md), WebVTT (.vtt), SubRip (.srt), Word (.docx), CSV or Whisper JSON`,
     );
   }
-  const { format, parsed } = parseSniffed(fileName, text, sniffed, inWord);
+  const speakers = new Set((options.speakers ?? []).map(speakerKey));
+  const { format, parsed } = parseSniffed(fileName, text, sniffed, inWord, speakers);
   const { preamble } = parsed;
   // Whisper JSON can escape half a surrogate pair, which SQLite cannot store as UTF-8; U+FFFD has
   // the same UTF-16 length, so offsets into the turn (quotes, highlights) still hold.
@@ -60,13 +62,13 @@ function fromText(fileName: string, bytes: Uint8Array, decoded: string, inWord: 
   if (turns.length === 0) {
     throw new ImportError('no_turns', fileName, parsed.missing ?? noTurnsMessage(format));
   }
-  const speakers = new Set(turns.map((t) => t.speaker));
-  if (speakers.size < 2) {
+  const voices = new Set(turns.map((t) => t.speaker));
+  if (voices.size < 2) {
     // An interview has at least two voices; one label alone is a guide or notes ("INTERVIEWER:" in a protocol).
     throw new ImportError(
       'no_turns',
       fileName,
-      `has no participant turns: only one speaker (${[...speakers][0] ?? ''}) speaks, as in an interview guide or a monologue; a transcript needs at least two speakers, each line starting with their name, like "Alex: I usually pay rent first."`,
+      `has no participant turns: only one speaker (${[...voices][0] ?? ''}) speaks, as in an interview guide or a monologue; a transcript needs at least two speakers, each line starting with their name, like "Alex: I usually pay rent first."`,
     );
   }
   return {
@@ -75,6 +77,7 @@ function fromText(fileName: string, bytes: Uint8Array, decoded: string, inWord: 
     turns,
     contentHash: createHash('sha256').update(bytes).digest('hex'),
     interviewDate: findInterviewDate(preamble, turns.slice(0, 20).map((t) => t.text).join('\n')),
+    textLabels: parsed.textLabels ?? [],
   };
 }
 
@@ -83,6 +86,7 @@ function parseSniffed(
   text: string,
   sniffed: Exclude<Sniffed, { unsupported: string }>,
   inWord: boolean,
+  speakers: ReadonlySet<string>,
 ): { format: TranscriptFormat; parsed: FormatParse } {
   switch (sniffed.format) {
     case 'webvtt':
@@ -99,8 +103,8 @@ function parseSniffed(
     }
   }
   const markdown = sniffed.format === 'markdown';
-  const { turns, preamble, traits } = parsePlainText(text, markdown);
-  return { format: markdown ? 'markdown' : 'text', parsed: { turns, preamble, detected: describeText(traits, markdown, inWord) } };
+  const { turns, preamble, traits, asText } = parsePlainText(text, markdown, speakers);
+  return { format: markdown ? 'markdown' : 'text', parsed: { turns, preamble, detected: describeText(traits, markdown, inWord), textLabels: asText } };
 }
 
 function tableOrNull(fileName: string, text: string, sniffed: Extract<Sniffed, { delimiter: string }>): FormatParse | null {

@@ -27,6 +27,8 @@ export interface TextParse {
   turns: ParsedTurn[];
   preamble: string;
   traits: TextTraits;
+  /** Labels read as text inside a turn (see resolveLabels). */
+  asText: string[];
 }
 
 const BARE_STAMP = /^\s{0,3}[[(]?((?:\d{1,3}:)?\d{1,2}:\d{2}(?:[.,]\d{1,3})?)[\])]?\s*$/;
@@ -34,7 +36,8 @@ const OTTER_TRAILER = /^\s*Transcribed by\s+(?:https?:\/\/)?(?:\S*otter\.ai|Otte
 const TRAILER = /^\s*(?:Transcribed by\s+\S+|Transcription ended after\s|This editable transcript was computer generated)/i;
 const OTTER_HEADER = /^(?:SUMMARY KEYWORDS|SPEAKERS)\s*$/m;
 
-export function parsePlainText(text: string, markdown: boolean): TextParse {
+/** `speakers`: label keys (speakerKey) the researcher says are speakers, read as such wherever they occur. */
+export function parsePlainText(text: string, markdown: boolean, speakers?: ReadonlySet<string>): TextParse {
   const lines = text.split('\n');
   const bodyStart = markdown ? frontMatterEnd(lines) : 0;
   const fenced = markdown ? fencedLines(lines) : new Set<number>();
@@ -52,8 +55,8 @@ export function parsePlainText(text: string, markdown: boolean): TextParse {
     const label = readLabel(lines[i] ?? '');
     if (label) candidates.push({ at: i, label });
   }
-  const { speakerAt, start } = resolveLabels(candidates);
-  if (start < 0) return { turns: [], preamble: text, traits };
+  const { speakerAt, start, asText } = resolveLabels(candidates, speakers);
+  if (start < 0) return { turns: [], preamble: text, traits, asText };
 
   const labels = new Map(candidates.map((c) => [c.at, c.label]));
   const styles = new Map<LabelStyle, number>();
@@ -91,7 +94,7 @@ export function parsePlainText(text: string, markdown: boolean): TextParse {
   // Saved captions cut one person's speech into lines of a few seconds: they are one turn.
   const merged = traits.style === 'bracket-clock' ? mergeRuns(turns) : turns;
   if (traits.bareStamps > 0 && traits.style === 'colon' && /\btranscript\b/i.test(lines.slice(0, start).join('\n'))) traits.meet = true;
-  return { turns: merged, preamble: lines.slice(0, start).join('\n'), traits };
+  return { turns: merged, preamble: lines.slice(0, start).join('\n'), traits, asText };
 }
 
 function mergeRuns(turns: ParsedTurn[]): ParsedTurn[] {

@@ -8,6 +8,7 @@
 // "> NAME: ..." is someone else's words, not a turn of NAME.
 import { isNoiseToken } from '../quotes/noise';
 import { parseClock, leadingStamp } from './timestamps';
+import { genericSide, looksLikeHeading } from './speakerKinds';
 
 /**
  * How a label was written; the mix of styles tells which tool made the file.
@@ -197,6 +198,8 @@ export interface ResolvedLabels {
   start: number;
   /** Display name per speaker key, for names that came from markup. */
   names: Map<string, string>;
+  /** Labels inside the conversation read as text, not speakers ("Initial Steps:" in an answer), in order. */
+  asText: string[];
 }
 
 export interface PositionedLabel {
@@ -206,18 +209,34 @@ export interface PositionedLabel {
   certain?: boolean;
 }
 
-/** Decides which candidates, given in document order, are speakers, and how to spell each. */
-export function resolveLabels(candidates: PositionedLabel[]): ResolvedLabels {
+/** Said this often or less, a label has to look like a speaker to be one. */
+const RARE = 2;
+/** An opening turn said once above the conversation ("Assistant: Hi! Thank you for...") has this many words at least. */
+const OPENER_WORDS = 8;
+
+interface Keyed {
+  at: number;
+  key: string;
+  display: string;
+  certain: boolean;
+  label: LabelCandidate;
+}
+
+/**
+ * Decides which candidates, given in document order, are speakers, and how to spell each.
+ * `speakers` holds keys (speakerKey) the researcher says are speakers, whatever they look like.
+ */
+export function resolveLabels(candidates: PositionedLabel[], speakers: ReadonlySet<string> = new Set()): ResolvedLabels {
   const plainKeys = new Set(
     candidates.filter((c) => c.label.commaHead === null).map((c) => speakerKey(c.label.base)),
   );
-  const keyed: { at: number; key: string; display: string; certain: boolean }[] = [];
+  const keyed: Keyed[] = [];
   for (const { at, label, certain = false } of candidates) {
     if (label.commaHead === null) {
-      keyed.push({ at, key: speakerKey(label.base), display: label.base, certain });
+      keyed.push({ at, key: speakerKey(label.base), display: label.base, certain, label });
     } else if (plainKeys.has(speakerKey(label.commaHead))) {
       // "MEL, TYPING" is MEL typing; "Smith, John" with no "Smith" elsewhere is not a label.
-      keyed.push({ at, key: speakerKey(label.commaHead), display: label.commaHead, certain });
+      keyed.push({ at, key: speakerKey(label.commaHead), display: label.commaHead, certain, label });
     }
   }
 
@@ -233,19 +252,45 @@ export function resolveLabels(candidates: PositionedLabel[]): ResolvedLabels {
 
   const recurring = new Set([...counts].filter(([, n]) => n >= 2).map(([k]) => k));
   const allCaps = recurring.size > 0 && [...recurring].every((k) => !HAS_LOWER.test(displays.get(k) ?? k));
+  // Do the speakers' labels carry their words on the same line ("User: text")? Then a rare label
+  // alone on its line ("Initial Steps:" above a paragraph) is a heading inside a turn.
+  const colonTurns = keyed.filter((k) => recurring.has(k.key) && (k.label.style ?? 'colon') === 'colon');
+  const inline = colonTurns.length > 0 && colonTurns.filter((k) => k.label.rest.length > 0).length >= colonTurns.length / 2;
+  const isText = (k: Keyed): boolean =>
+    (counts.get(k.key) ?? 0) <= RARE &&
+    ((inline && k.label.rest.length === 0 && (k.label.style ?? 'colon') === 'colon') || looksLikeHeading(k.display));
 
   const speakerAt = new Map<number, string>();
+  const asText: string[] = [];
   let start = -1;
-  for (const { at, key, certain } of keyed) {
+  keyed.forEach((k, i) => {
+    const { at, key, certain } = k;
     const display = displays.get(key) ?? key;
+    if (speakers.has(key)) {
+      if (start < 0 || at < start) start = at;
+      speakerAt.set(at, display);
+      return;
+    }
     const trusted = certain || recurring.has(key);
-    // A label said once, above the first recurring one, is metadata ("Participant: Sam").
-    if (!trusted && start < 0) continue;
-    if (!trusted && allCaps && HAS_LOWER.test(display)) continue;
+    // A label said once, above the first recurring one, is metadata ("Participant: Sam"), unless
+    // it opens the conversation: a real turn right before the first recurring label.
+    if (!trusted && start < 0 && !(i === 0 && opensConversation(k, keyed[i + 1], recurring))) return;
+    if (!trusted && allCaps && HAS_LOWER.test(display)) return;
+    if (!trusted && isText(k)) {
+      if (start >= 0 && !asText.includes(display)) asText.push(display);
+      return;
+    }
     if (start < 0 || at < start) start = at;
     speakerAt.set(at, display);
-  }
-  return { speakerAt, start, names: displays };
+  });
+  return { speakerAt, start, names: displays, asText };
+}
+
+/** "Assistant: Hi! Thank you for taking the time..." then "User: ...": a greeting, not "Participant: Sam". */
+function opensConversation(k: Keyed, next: Keyed | undefined, recurring: ReadonlySet<string>): boolean {
+  if (!next || !recurring.has(next.key) || genericSide(k.display) === 'participant') return false;
+  const words = k.label.rest.split(/\s+/).filter(Boolean).length;
+  return words >= OPENER_WORDS && HAS_LOWER.test(k.label.rest);
 }
 
 function mostFrequent(forKey: Map<string, number>): string {

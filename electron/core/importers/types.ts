@@ -16,6 +16,13 @@ export interface ParsedTranscript {
   contentHash: string;
   /** ISO yyyy-mm-dd when the text states when the interview took place. */
   interviewDate: string | null;
+  /** "Name:" labels inside the conversation read as text, not speakers ("Initial Steps:" in an answer). */
+  textLabels: string[];
+}
+
+/** What the researcher decided before parsing: labels to read as speakers whatever they look like. */
+export interface ParseOptions {
+  speakers?: readonly string[];
 }
 
 /** What a format parser hands back: turns, plus the text around them where a date may be stated. */
@@ -27,4 +34,6 @@ export interface FormatParse {
   detected: string;
   /** When there are no turns and the parser knows why: what the file lacks, in words. */
   missing?: string;
+  /** See ParsedTranscript.textLabels; formats with markup name their speakers and have none. */
+  textLabels?: string[];
 }

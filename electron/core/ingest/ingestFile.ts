@@ -34,7 +34,7 @@ export function writePrepared(db: Db, p: PreparedTranscript): ImportFileResult {
       });
       const turnIds = insertTurns(db, id, p.turns);
       const roles = new Map(p.roles);
-      const participantIds = linkSpeakers(db, id, [...roles.keys()], roles);
+      const participantIds = linkSpeakers(db, id, [...roles.keys()], roles, p.sameAcrossFiles);
       insertQuoteRows(
         db,
         id,

@@ -5,6 +5,7 @@
 import { basename } from 'node:path';
 import type { ImportFileResult, SpeakerChoices, SpeakerRole, TranscriptFormat } from '../../../shared/domain';
 import { ImportError, detectInterviewer, parseTranscriptFile, type ParsedTranscript, type ParsedTurn } from '../importers/parse';
+import { proposeAliases } from '../importers/aliases';
 import { extractQuotes } from '../quotes/extract';
 import { proposeRoles, textHash } from './roles';
 
@@ -32,6 +33,8 @@ export interface PreparedTranscript {
   turns: ParsedTurn[];
   /** Every speaker of the turns with the role proposed for it, the researcher's choices applied. */
   roles: [speaker: string, role: SpeakerRole][];
+  /** Generic labels the researcher says are one person in every file (see linkSpeakers). */
+  sameAcrossFiles: string[];
   /** The automatic quotes of the participants' turns (a new transcript has no highlights yet). */
   quotes: PreparedQuote[];
 }
@@ -42,7 +45,10 @@ export type Prepared = { ok: true; transcript: PreparedTranscript } | { ok: fals
 export async function prepareTranscript(file: SourceFile, choices?: SpeakerChoices): Promise<Prepared> {
   const fileName = basename(file.path);
   try {
-    const parsed = withRenames(await parseTranscriptFile(fileName, file.bytes), choices?.renames);
+    const source = await parseTranscriptFile(fileName, file.bytes, { speakers: choices?.readAsSpeakers });
+    // Proposed aliases ("Assistant" read as "AI") are renames the researcher's own renames override.
+    const aliases = Object.fromEntries(proposeAliases(source.turns).map((a) => [a.label, a.into]));
+    const parsed = withRenames(source, { ...aliases, ...choices?.renames });
     const { turns } = parsed;
     const roles = proposeRoles(turns, detectInterviewer(turns));
     for (const [speaker, role] of Object.entries(choices?.roles ?? {})) if (roles.has(speaker)) roles.set(speaker, role);
@@ -58,6 +64,7 @@ export async function prepareTranscript(file: SourceFile, choices?: SpeakerChoic
         interviewDate: parsed.interviewDate,
         turns,
         roles: [...roles],
+        sameAcrossFiles: choices?.sameAcrossFiles ?? [],
         quotes,
       },
     };

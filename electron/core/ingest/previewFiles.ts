@@ -27,6 +27,7 @@ export async function previewFiles(db: Db, paths: string[]): Promise<FilePreview
         detected: preview.detected,
         turns: parsed.turns.length,
         speakers: preview.speakers,
+        textLabels: preview.textLabels,
         duplicateOf: findTranscriptByHash(db, parsed.contentHash)?.fileName ?? null,
       });
     } catch (err) {

@@ -1,6 +1,7 @@
 import type { EvidenceLoss, SpeakerRole } from '../../../shared/domain';
 import type { Db } from '../db/open';
-import { upsertParticipant } from '../db/queries/participants';
+import { linkedParticipants, upsertFileParticipant, upsertParticipant } from '../db/queries/participants';
+import { isGenericLabel } from '../importers/speakerKinds';
 import { insertQuotes } from '../db/queries/quotes';
 import { highlightsOfTranscript } from '../db/queries/highlights';
 import { setSpeakers, transcriptTurns } from '../db/queries/transcripts';
@@ -17,18 +18,30 @@ export function assignSpeakersAndQuotes(db: Db, transcriptId: number, interviewe
 }
 
 /**
- * Records each speaker's role and links participants (a speaker proposed as a participant becomes
- * one, or joins the participant of the same name from another round). Returns participant ids by
- * speaker label.
+ * Records each speaker's role and links participants. A speaker proposed as a participant keeps
+ * the person it is linked to already (a role changed back and forth); else a named label ("Naomi",
+ * "BSR02") joins the participant of the same name from another round, and a generic label
+ * ("User", "Speaker 1") is a person of this transcript only, unless the researcher said it is the
+ * same person in every file (`sameAcrossFiles`). Returns participant ids by speaker label.
  */
-export function linkSpeakers(db: Db, transcriptId: number, names: string[], roles: ReadonlyMap<string, SpeakerRole>): Map<string, number> {
+export function linkSpeakers(
+  db: Db,
+  transcriptId: number,
+  names: string[],
+  roles: ReadonlyMap<string, SpeakerRole>,
+  sameAcrossFiles: readonly string[] = [],
+): Map<string, number> {
   const participantIds = new Map<string, number>();
+  const linked = linkedParticipants(db, transcriptId);
+  const personOf = (name: string): number =>
+    linked.get(name) ??
+    (isGenericLabel(name) && !sameAcrossFiles.includes(name) ? upsertFileParticipant(db, transcriptId, name) : upsertParticipant(db, name));
   setSpeakers(
     db,
     transcriptId,
     names.map((name) => {
       const role = roles.get(name) ?? 'participant';
-      const participantId = role === 'participant' ? upsertParticipant(db, name) : null;
+      const participantId = role === 'participant' ? personOf(name) : null;
       if (participantId !== null) participantIds.set(name, participantId);
       return { name, role, participantId };
     }),

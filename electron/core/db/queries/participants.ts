@@ -1,7 +1,7 @@
-import { sql } from 'drizzle-orm';
+import { and, eq, isNotNull, ne, sql } from 'drizzle-orm';
 import type { ParticipantSummary } from '../../../../shared/domain';
 import type { Db } from '../open';
-import { participants } from '../schema';
+import { participants, speakers, transcripts } from '../schema';
 import { statements } from './statements';
 
 /** One person across rounds: speaker labels that differ only in case and spacing are the same key. */
@@ -22,6 +22,34 @@ export function upsertParticipant(db: Db, speaker: string): number {
   const { participantByAlias, participantByKey, insertParticipant } = statements(db);
   const found = (participantByAlias.get(key) ?? participantByKey.get(key) ?? insertParticipant.get(key, displayName(speaker))) as { id: number };
   return found.id;
+}
+
+/**
+ * The participant of a generic label ("User", "Speaker 1") in one transcript: a different person in
+ * each file, named after the file so the names stay readable and apart: "creativity_0000 (User)".
+ * Keyed by transcript, which no speaker label can spell, so a later file's "User" never joins it.
+ */
+export function upsertFileParticipant(db: Db, transcriptId: number, speaker: string): number {
+  const key = `transcript:${transcriptId}/${participantKey(speaker)}`;
+  const { participantByAlias, participantByKey, insertParticipant } = statements(db);
+  const found = (participantByAlias.get(key) ?? participantByKey.get(key)) as { id: number } | undefined;
+  if (found) return found.id;
+  const file = db.select({ fileName: transcripts.fileName }).from(transcripts).where(eq(transcripts.id, transcriptId)).get();
+  if (!file) throw new Error(`no transcript ${transcriptId}`);
+  let name = `${file.fileName.replace(/\.[^./\\]{1,8}$/, '')} (${displayName(speaker)})`;
+  const clash = db.select({ id: participants.id }).from(participants).where(and(eq(participants.name, name), ne(participants.key, key))).get();
+  if (clash) name = `${name} #${transcriptId}`; // two files of the same name from different folders
+  return (insertParticipant.get(key, name) as { id: number }).id;
+}
+
+/** Who each speaker of a transcript is linked to now: relinking after a role change keeps the person. */
+export function linkedParticipants(db: Db, transcriptId: number): Map<string, number> {
+  const rows = db
+    .select({ name: speakers.name, id: speakers.participantId })
+    .from(speakers)
+    .where(and(eq(speakers.transcriptId, transcriptId), isNotNull(speakers.participantId)))
+    .all();
+  return new Map(rows.map((r) => [r.name, r.id!]));
 }
 
 export function listParticipants(db: Db): ParticipantSummary[] {
