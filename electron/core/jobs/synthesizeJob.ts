@@ -9,8 +9,9 @@ import { listPersonas, saveRun } from '../db/queries/synthesis';
 import type { Embedder } from '../embeddings/embedder';
 import { embedPending } from '../embeddings/pending';
 import type { FacetLabel } from '../../../shared/domain';
-import { FACETS, matchPersonas, projectQuotes2d, synthesize, type Facet, type FacetPrototypes } from '../synthesis';
+import { matchPersonas, projectQuotes2d, synthesize, type FacetPrototypes } from '../synthesis';
 import { prototypesHash, studyPrototypes } from '../synthesis/prototypeStore';
+import { FACET_LABELS, trainingSentences } from '../synthesis/facets';
 import { throwIfCancelled, type JobContext } from './runner';
 
 export interface SynthesisSettings {
@@ -57,6 +58,7 @@ export async function runSynthesisJob(
     quotes,
     participants: participants.map((p) => ({ id: p.id, name: p.name })),
     facetPrototypeVectors: prototypeVectors,
+    facetPrototypeTexts: trainingSentences(prototypes),
     seed: settings.seed,
     personaCount: settings.personas,
     themeCount,
@@ -127,18 +129,19 @@ export async function runSynthesisJob(
   };
 }
 
-const prototypeCache = new WeakMap<Embedder, Map<string, Promise<Record<Facet, Float32Array[]>>>>();
+const prototypeCache = new WeakMap<Embedder, Map<string, Promise<Record<FacetLabel, Float32Array[]>>>>();
 
-/** Embeds a set of prototype sentences once per embedder and wording. */
-function embedPrototypes(embedder: Embedder, prototypes: FacetPrototypes): Promise<Record<Facet, Float32Array[]>> {
-  const byHash = prototypeCache.get(embedder) ?? new Map<string, Promise<Record<Facet, Float32Array[]>>>();
+/** Embeds a set of prototype sentences (with the built-in "other" sentences) once per embedder and wording. */
+function embedPrototypes(embedder: Embedder, prototypes: FacetPrototypes): Promise<Record<FacetLabel, Float32Array[]>> {
+  const byHash = prototypeCache.get(embedder) ?? new Map<string, Promise<Record<FacetLabel, Float32Array[]>>>();
   prototypeCache.set(embedder, byHash);
   const key = prototypesHash(prototypes);
   let cached = byHash.get(key);
   if (!cached) {
     cached = (async () => {
-      const entries = await Promise.all(FACETS.map(async (f) => [f, await embedder.embed(prototypes[f])] as const));
-      return Object.fromEntries(entries) as Record<Facet, Float32Array[]>;
+      const sentences = trainingSentences(prototypes);
+      const entries = await Promise.all(FACET_LABELS.map(async (f) => [f, await embedder.embed(sentences[f])] as const));
+      return Object.fromEntries(entries) as Record<FacetLabel, Float32Array[]>;
     })();
     byHash.set(key, cached);
   }

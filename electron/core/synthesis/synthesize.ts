@@ -7,7 +7,8 @@
 //   quotes                 every embedded participant quote: { id, participantId, text, vector }
 //                          (vector: 384 floats from all-MiniLM-L6-v2, unit length)
 //   participants           { id, name } for naming people in summaries
-//   facetPrototypeVectors  embeddings of FACET_PROTOTYPES, same order, per facet
+//   facetPrototypeVectors  embeddings of the facet prototypes, per facet (and "other": trainingSentences)
+//   facetPrototypeTexts?   those sentences, same order, so the facet classifier can read their words
 //   seed                   all randomness derives from it
 //   themeCount?            fixed number of themes; chosen by silhouette when omitted
 //   personaCount?          'auto' (default: 2..4 by silhouette) or a fixed 2 | 3 | 4
@@ -20,7 +21,7 @@
 //               fit (participant id -> 0..1), drafts: DraftPersona[] }
 
 import { draftPersonas, type DraftPersona, type DraftQuote } from './draftPersonas';
-import { classifyFacets, type FacetLabel, type Facet, type FacetAssignment } from './facets';
+import { classifyFacets, type FacetLabel, type FacetAssignment, type PerLabel } from './facets';
 import { groupPersonas, type PersonaCount, type PersonaGrouping } from './personas';
 import { deriveSeed } from './random';
 import { clusterThemes, type ClusterThemesResult } from './themes';
@@ -28,7 +29,12 @@ import { clusterThemes, type ClusterThemesResult } from './themes';
 export interface SynthesisInput {
   quotes: readonly DraftQuote[];
   participants: readonly { id: number; name: string }[];
-  facetPrototypeVectors: Readonly<Record<Facet, readonly Float32Array[]>>;
+  facetPrototypeVectors: PerLabel<Float32Array>;
+  /**
+   * The sentences behind facetPrototypeVectors, same order (trainingSentences(prototypes), with
+   * "other"): with them the facet classifier also reads the words of quotes and prototypes.
+   */
+  facetPrototypeTexts?: PerLabel<string>;
   seed: number;
   themeCount?: number;
   /** Set aside quotes that fit no theme (default true). */
@@ -72,7 +78,8 @@ export function synthesize(input: SynthesisInput): SynthesisOutput {
     seed: deriveSeed(input.seed, 2),
     quoteTexts: new Map(input.quotes.map((quote) => [quote.id, quote.text])),
   });
-  const facets = classifyFacets(quoteVectors, input.facetPrototypeVectors);
+  const facetTexts = input.facetPrototypeTexts && { quotes: new Map(input.quotes.map((quote) => [quote.id, quote.text])), prototypes: input.facetPrototypeTexts };
+  const facets = classifyFacets(quoteVectors, input.facetPrototypeVectors, { texts: facetTexts });
   for (const [quoteId, facet] of input.facetOverrides ?? []) if (facets.has(quoteId)) facets.set(quoteId, { facet, confidence: 1 });
   const drafts = draftPersonas({
     groups: grouping.groups,
