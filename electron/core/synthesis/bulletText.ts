@@ -85,7 +85,8 @@ const OPEN_ENDING = ['Determiner', 'Preposition', 'Conjunction', 'Possessive', '
  * don't.") is left out.
  */
 export function bulletCandidates(quote: string): BulletCandidate[] {
-  const cleaned = quote.replace(/\s+/g, ' ').replace(INLINE_FILLER, '').trim();
+  // "[they do not believe that…]": a transcriber's note, not the speaker's words.
+  const cleaned = quote.replace(/\s*\[[^\]]*\]/g, '').replace(/\s+/g, ' ').replace(INLINE_FILLER, '').trim();
   const out: BulletCandidate[] = [];
   for (const raw of cleaned.split(SENTENCE_END)) {
     const sentence = asSentence(raw);

@@ -10,7 +10,7 @@ import { isBackchannel, isLogistics, needsPrevious } from '../quotes/standalone'
 import { countWords, draftBulletText } from './bulletText';
 import { fragmentReasons } from './checks/fragment';
 import { namePersonas } from './personaName';
-import type { Facet, FacetAssignment } from './facets';
+import { isDraftable, type Facet, type FacetAssignment } from './facets';
 import type { ThemeCluster } from './themes';
 import { dot, meanDirection } from './vectors';
 
@@ -64,11 +64,6 @@ export const DRAFT_RULES = {
   sameClaim: 0.5,
   /** A claim is drafted when this many quotes back it (or quotes of two participants). */
   minEvidence: 2,
-  /**
-   * Quotes under this facet confidence stay out of drafted bullets: a thin lead over the
-   * runner-up facet is as likely to be the wrong section (a positive remark among frustrations).
-   */
-  minConfidence: 0.25,
   /** Claims tried for wording per section before giving up: bounds the parsing at 50k quotes. */
   maxTries: 15,
   /** Only the most central quotes of a facet are grouped, which bounds the work at 50k quotes. */
@@ -112,7 +107,9 @@ export function draftPersonas(input: DraftPersonasInput): DraftPersona[] {
     for (const facet of Object.keys(SECTION_OF) as Facet[]) {
       const pool = own.filter((quote) => {
         const assigned = input.facets.get(quote.id);
-        return assigned?.facet === facet && assigned.confidence >= DRAFT_RULES.minConfidence && !used.has(quote.id);
+        // A thin lead over the runner-up facet is too often the wrong section (a positive remark
+        // among frustrations): such quotes stay out of drafted bullets (facets.ts isDraftable).
+        return assigned?.facet === facet && isDraftable(assigned) && !used.has(quote.id);
       });
       sections[SECTION_OF[facet]] = facetBullets(pool, (id) => input.facets.get(id)?.confidence ?? 0);
       for (const bullet of sections[SECTION_OF[facet]]) bullet.evidence.forEach((id) => used.add(id));

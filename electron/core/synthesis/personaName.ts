@@ -65,7 +65,19 @@ function nameOptions(phrases: readonly string[], role: string | null): string[] 
   }
   for (const phrase of phrases) if (words(phrase) <= 2) out.push(`Focused on ${phrase}`);
   if (role) out.push(`Typical ${role}`);
-  return out.map((name) => name.charAt(0).toUpperCase() + name.slice(1));
+  return out.map(sentenceCase);
+}
+
+/** "PyPI and Software" -> "PyPI and software": capitalised words that are not names or acronyms lose the capital after the first. */
+function sentenceCase(name: string): string {
+  const words = name.split(' ').map((word, i) => (i > 0 && /^\p{Lu}\p{Ll}+$/u.test(word) && !isProperNoun(word) ? word.toLowerCase() : word));
+  const text = words.join(' ');
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+function isProperNoun(word: string): boolean {
+  const tags = (nlp(word).json() as { terms: { tags: string[] }[] }[])[0]?.terms[0]?.tags ?? [];
+  return tags.includes('ProperNoun') || tags.includes('Place') || tags.includes('Organization');
 }
 
 /**

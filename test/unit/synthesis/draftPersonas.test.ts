@@ -3,6 +3,7 @@ import { CORE_SECTIONS } from '../../../shared/domain';
 import { countWords } from '../../../electron/core/synthesis/bulletText';
 import { fragmentReasons } from '../../../electron/core/synthesis/checks/fragment';
 import { draftPersonas, DRAFT_RULES } from '../../../electron/core/synthesis/draftPersonas';
+import { DRAFT_MIN_CONFIDENCE } from '../../../electron/core/synthesis/facets';
 import { synthesize } from '../../../electron/core/synthesis/synthesize';
 import { dot, meanDirection, normalizeRow } from '../../../electron/core/synthesis/vectors';
 import { DIM, plantedStudy } from './fixtures';
@@ -198,7 +199,7 @@ describe('draft persona extras', () => {
     });
 
     it('leaves low-confidence quotes out of the drafts', () => {
-      const unsure = new Map(quotes.map((q) => [q.id, { facet: 'behavior' as const, confidence: DRAFT_RULES.minConfidence / 2 }]));
+      const unsure = new Map(quotes.map((q) => [q.id, { facet: 'behavior' as const, confidence: DRAFT_MIN_CONFIDENCE / 2 }]));
       const [vague] = draftPersonas({ groups: [[1, 2]], quotes, themes: [], facets: unsure, participants: [] });
       expect(vague!.behaviors).toEqual([]);
     });

@@ -34,8 +34,16 @@ describe('fragmentReasons', () => {
     expect(fragmentReasons('Yeah, the tool is great for us.')).toEqual(['does not start with a subject or a verb']);
   });
 
-  it('rejects a noun phrase without a verb', () => {
+  it('rejects a noun phrase without a finite verb', () => {
     expect(fragmentReasons('The whole release process of the project.')).toEqual(['does not start with a subject or a verb']);
+    expect(fragmentReasons('The complexity or the danger of making a change.')).toEqual(['does not start with a subject or a verb']);
+  });
+
+  it('rejects a clause cut from its subject: a bare verb or "not" first', () => {
+    expect(fragmentReasons('Require us to do the most tiptoeing around deprecating.')).toEqual(['does not start with a subject or a verb']);
+    expect(fragmentReasons('Not try to figure out how to market something.')).toEqual(['does not start with a subject or a verb']);
+    expect(fragmentReasons('Would not have had that time available to them.')).toEqual([]);
+    expect(fragmentReasons('Went from full-time to part-time on PyPI.')).toEqual([]);
   });
 
   it('counts 4 to 25 words', () => {

@@ -62,23 +62,45 @@ function repeatedWord(words: readonly string[]): string | null {
 }
 
 /**
- * The first word, after any adverbs ("Usually checks…", "Never trusts…"), is a verb or begins a
- * subject, and a sentence that starts with a subject has a verb. Conjunctions ("Because…",
- * "If you have…"), prepositions ("Of the…") and interjections ("Yeah, …") open fragments or
- * backchannel. compromise tags a sentence-initial third-person verb ("Checks the notes.") as a
- * plural noun: either way it starts the sentence properly.
+ * The first word, after any adverbs ("Usually checks…", "Never trusts…"), is a finite verb or
+ * begins a subject, and a sentence that starts with a subject has a finite verb. Conjunctions
+ * ("Because…", "If you have…"), prepositions ("Of the…") and interjections ("Yeah, …") open
+ * fragments or backchannel; so do a bare verb ("Require us to…", "Not try to…": a clause cut
+ * from its subject) and a noun phrase whose only verbs are "-ing" or "to" forms ("The danger of
+ * making a change."). compromise tags a sentence-initial third-person verb ("Checks the notes.")
+ * as a plural noun: either way it starts the sentence properly.
  */
 function startsWithSubjectOrVerb(text: string): boolean {
-  const terms = nlp(text).terms().json() as { text: string; terms: { tags: string[] }[] }[];
-  const tags = terms.map((term) => new Set(term.terms[0]?.tags ?? []));
+  const terms = (nlp(text).json() as { terms: Term[] }[]).flatMap((sentence) => sentence.terms);
+  const tags = terms.map((term) => new Set(term.tags));
   let first = 0;
-  while (first < tags.length - 1 && (tags[first]!.has('Adverb') || tags[first]!.has('Negative')) && !tags[first]!.has('Verb')) first++;
+  while (first < tags.length - 1 && skippable(terms[first]!, tags[first]!)) first++;
   const head = tags[first];
   if (!head) return false;
-  if (head.has('Verb') || droppedSubjectVerb(terms.slice(first).map((term) => term.text).join(' '))) return true;
+  if (head.has('Verb')) return isFinite(terms[first]!, head);
+  if (droppedSubjectVerb(terms.slice(first).map((term) => term.text).join(' '))) return true;
   if (head.has('Conjunction') || head.has('Preposition') || head.has('Expression') || head.has('QuestionWord')) return false;
   if (!SUBJECT_TAGS.some((tag) => head.has(tag))) return false;
-  return tags.slice(first + 1).some((t) => t.has('Verb'));
+  return terms.some((term, i) => i > first && tags[i]!.has('Verb') && !tags[i]!.has('Gerund') && terms[i - 1]?.normal !== 'to');
+}
+
+interface Term {
+  text: string;
+  normal: string;
+  tags: string[];
+}
+
+/** "Usually", "never", "also" may open a claim; "not" opens a clause cut from its subject. */
+const skippable = (term: Term, tags: ReadonlySet<string>) =>
+  (tags.has('Adverb') || tags.has('Negative')) && !tags.has('Verb') && term.normal !== 'not';
+
+/** A verb that can follow a dropped subject: "is", "can", "went", "checks"; not "check" or "checking". */
+function isFinite(term: Term, tags: ReadonlySet<string>): boolean {
+  if (tags.has('Gerund') || tags.has('Imperative')) return false;
+  if (tags.has('Modal') || tags.has('Auxiliary') || tags.has('Copula') || tags.has('PastTense')) return true;
+  const word = term.normal.replace(/[^\p{L}'’-]/gu, '');
+  const forms = nlp(word).verbs().conjugate()[0] as { PresentTense?: string; PastTense?: string } | undefined;
+  return forms !== undefined && (forms.PresentTense === word || forms.PastTense === word);
 }
 
 /**
