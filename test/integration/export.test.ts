@@ -6,7 +6,7 @@ import { basename, dirname, join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { avatarSvg } from '../../shared/avatar';
 import type { Bullet, Persona } from '../../shared/domain';
-import { writeExport } from '../../electron/core/export/files';
+import { MANIFEST, writeExport } from '../../electron/core/export/files';
 import { deckJson, personaJson } from '../../electron/core/export/json';
 import { deckMarkdown, personaMarkdown } from '../../electron/core/export/markdown';
 import { renderDeckPdf, renderPersonaPdf } from '../../electron/core/export/pdf';
@@ -343,7 +343,8 @@ describe('writeExport', () => {
       `personas-deck.${format}`,
     ]);
     for (const p of paths) expect(dirname(p)).toBe(outDir);
-    expect(readdirSync(outDir).sort()).toEqual(paths.map((p) => basename(p)).sort()); // no temp files left
+    // No temp files left; the manifest records what this export wrote.
+    expect(readdirSync(outDir).filter((n) => n !== MANIFEST).sort()).toEqual(paths.map((p) => basename(p)).sort());
     expect(progress).toEqual([1, 2, 3, 4, 5, 6].map((n) => [n, 6]));
     if (format === 'pdf') {
       expect((await readPdf(readFileSync(paths[0]!))).pages).toBe(1);
@@ -355,7 +356,7 @@ describe('writeExport', () => {
     }
   });
 
-  it('stops when progress throws (a cancelled job) and keeps what it wrote', async () => {
+  it('stops when progress throws (a cancelled job) and leaves the folder as it was', async () => {
     const { card } = cardBuilder();
     const outDir = tempDir();
     const cards = [card(), card({ id: 2, name: 'Second' }), card({ id: 3, name: 'Third' })];
@@ -363,6 +364,6 @@ describe('writeExport', () => {
       if (done === 1) throw new Error('cancelled');
     };
     await expect(writeExport(cards, 'md', outDir, cancel)).rejects.toThrow('cancelled');
-    expect(readdirSync(outDir)).toEqual(['01-maya-the-planner.md']);
+    expect(readdirSync(outDir)).toEqual([]);
   });
 });

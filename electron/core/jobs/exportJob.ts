@@ -32,9 +32,15 @@ export async function runExportJob(
   throwIfCancelled(ctx.signal);
   // The renderer is only loaded when exporting: react-pdf is heavy and most sessions never export.
   const { writeExport } = await import('../export/files');
-  const files = await writeExport(cards, opts.format, opts.outDir, (done, total) => {
-    throwIfCancelled(ctx.signal);
-    ctx.progress(done, total, `Exported ${done} of ${total}`);
-  });
+  const files = await writeExport(
+    cards,
+    opts.format,
+    opts.outDir,
+    (done, total) => {
+      throwIfCancelled(ctx.signal);
+      ctx.progress(done, total, `Exported ${done} of ${total}`);
+    },
+    study.path, // a re-export of this study replaces its earlier files in the folder
+  );
   return { export: { files } };
 }

@@ -48,6 +48,8 @@ export function toThirdPerson(sentence: string): string | null {
   if (!verb?.tags.includes('Verb')) return null;
   const conjugated = thirdSingular(verb);
   if (!conjugated) return null;
+  // "I run the code and use examples": which verbs share the subject is beyond a safe rewrite.
+  if (conjugated !== verb.normal && coordinatedVerb(terms, verbAt)) return null;
 
   const words: string[] = [];
   let afterThey = false;
@@ -61,8 +63,21 @@ export function toThirdPerson(sentence: string): string | null {
     else if (!skippable(term)) afterThey = false;
     words.push(`${at === 1 ? '' : term.pre}${word}${term.post}`);
   });
-  const text = words.join('').trim();
+  // compromise expands "can't" to "can not"; the one-word spelling reads as the speaker meant it.
+  const text = words.join('').trim().replace(/\b([Cc])an not\b/g, '$1annot');
   return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+/** A bare verb joined by "and"/"or"/"but" after the subject's verb: it may share the subject or not. */
+function coordinatedVerb(terms: readonly Term[], verbAt: number): boolean {
+  for (let i = verbAt + 1; i < terms.length - 1; i++) {
+    if (!['and', 'or', 'but'].includes(terms[i]!.normal)) continue;
+    let next = i + 1;
+    while (next < terms.length && skippable(terms[next]!)) next++;
+    const tags = terms[next]?.tags ?? [];
+    if (tags.includes('Verb') && tags.includes('Infinitive') && !tags.includes('Gerund')) return true;
+  }
+  return false;
 }
 
 /** `word` in the case of `like`: "I" -> "they" stays lower case, "My" -> "Their". */

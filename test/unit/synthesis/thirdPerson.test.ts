@@ -21,6 +21,7 @@ describe('toThirdPerson', () => {
     ['The export is broken.', 'not about the speaker'],
     ['I, uh, I think so.', 'no verb after the subject'],
     ['My partner thinks it is hilarious.', 'someone else is the subject'],
+    ['I usually run the code and use simple examples.', 'a second verb may or may not share the subject'],
   ])('leaves %j alone (%s)', (sentence) => {
     expect(toThirdPerson(sentence)).toBeNull();
   });
