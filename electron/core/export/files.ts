@@ -1,7 +1,9 @@
-// Writes an export to disk: one file per persona plus a deck, each written atomically so a
-// crash or a cancel never leaves a half-written file under the final name.
-import { randomBytes } from 'node:crypto';
-import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
+// Writes an export to disk: one file per persona plus a deck. The whole set is rendered into a
+// hidden folder beside the final files first (each file fsynced), and only then renamed into
+// place, which takes milliseconds: a cancel or a crash while rendering (seconds, for PDFs) leaves
+// the previous export exactly as it was. A manifest in the folder lists what each study's last
+// export wrote, so a re-export removes the cards it no longer has, and nothing else.
+import { lstat, mkdir, mkdtemp, open, readdir, readFile, rename, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { ExportFormat } from '../../../shared/ipc/contract';
 import { deckJson, personaJson } from './json';
@@ -33,14 +35,59 @@ export function personaFileName(name: string, index: number, total: number, form
 
 export const DECK_BASENAME = 'personas-deck';
 
-async function writeAtomic(path: string, data: Buffer | string): Promise<void> {
-  const tmp = `${path}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
+/** The export folder's record of which files each study's last export wrote there. */
+export const MANIFEST = '.grounded-export.json';
+const STAGE_PREFIX = '.grounded-export-';
+
+interface Manifest {
+  version: 1;
+  /** Study (its path) -> the file names its last export wrote in this folder. */
+  sets: Record<string, string[]>;
+}
+
+/** Writes and fsyncs one file: its bytes are on disk before it is renamed into place. */
+async function writeDurable(path: string, data: Buffer | string): Promise<void> {
+  const file = await open(path, 'wx');
   try {
-    await writeFile(tmp, data);
-    await rename(tmp, path);
+    await file.writeFile(data);
+    await file.sync();
+  } finally {
+    await file.close();
+  }
+}
+
+/** Makes a folder's renames durable. Windows cannot open a folder for this; NTFS journals them. */
+async function syncFolder(dir: string): Promise<void> {
+  try {
+    const handle = await open(dir, 'r');
+    try {
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
   } catch (err) {
-    await rm(tmp, { force: true });
-    throw err;
+    if (!['EISDIR', 'EPERM', 'EACCES'].includes((err as NodeJS.ErrnoException).code ?? '')) throw err;
+  }
+}
+
+/** A name this module could have written: never a path, never hidden (a tampered manifest deletes nothing else). */
+const ownName = (name: unknown): name is string => typeof name === 'string' && /^[a-z0-9][a-z0-9.-]*$/.test(name);
+
+async function readManifest(outDir: string): Promise<Manifest> {
+  try {
+    const parsed = JSON.parse(await readFile(join(outDir, MANIFEST), 'utf8')) as Partial<Manifest>;
+    const sets: Record<string, string[]> = {};
+    for (const [study, names] of Object.entries(parsed.sets ?? {})) if (Array.isArray(names)) sets[study] = names.filter(ownName);
+    return { version: 1, sets };
+  } catch {
+    return { version: 1, sets: {} };
+  }
+}
+
+/** Hidden folders left by an export that was killed while rendering: never swapped in, so dropped. */
+async function removeLeftovers(outDir: string): Promise<void> {
+  for (const name of await readdir(outDir)) {
+    if (name.startsWith(STAGE_PREFIX) && name !== MANIFEST) await rm(join(outDir, name), { recursive: true, force: true });
   }
 }
 
@@ -67,29 +114,48 @@ async function renderers(format: ExportFormat): Promise<Renderers> {
 
 /**
  * Writes one file per persona and then the deck into `outDir` (created if missing), reporting
- * after each file. Returns the paths written, personas first. A throw from `onProgress` (how a
- * job cancels) stops the export; files already written stay, as with every job.
+ * after each file is rendered. Returns the paths written, personas first. A throw from
+ * `onProgress` (how a job cancels) stops the export before anything in `outDir` changes.
+ * `owner` names the study (its path) whose earlier export in this folder this one replaces.
  */
 export async function writeExport(
   cards: PersonaCardData[],
   format: ExportFormat,
   outDir: string,
   onProgress?: (done: number, total: number) => void,
+  owner: string = cards[0]?.studyName ?? '',
 ): Promise<string[]> {
   if (cards.length === 0) throw new RangeError('Nothing to export: no personas given');
   const render = await renderers(format);
   await mkdir(outDir, { recursive: true });
-  const total = cards.length + 1;
-  const paths: string[] = [];
-  for (const [i, card] of cards.entries()) {
-    const path = join(outDir, personaFileName(card.persona.name, i, cards.length, format));
-    await writeAtomic(path, await render.persona(card));
-    paths.push(path);
-    onProgress?.(paths.length, total);
+  await removeLeftovers(outDir);
+  const names = [...cards.map((card, i) => personaFileName(card.persona.name, i, cards.length, format)), `${DECK_BASENAME}.${format}`];
+  // In the export folder itself, so each rename below stays on one file system and is atomic.
+  const stage = await mkdtemp(join(outDir, STAGE_PREFIX));
+  try {
+    for (const [i, card] of cards.entries()) {
+      await writeDurable(join(stage, names[i]!), await render.persona(card));
+      onProgress?.(i + 1, names.length);
+    }
+    await writeDurable(join(stage, names.at(-1)!), await render.deck(cards));
+    onProgress?.(names.length, names.length);
+    await syncFolder(stage);
+
+    const manifest = await readManifest(outDir);
+    const previous = manifest.sets[owner] ?? [];
+    for (const name of names) await rename(join(stage, name), join(outDir, name));
+    for (const stale of previous.filter((n) => !names.includes(n))) {
+      const path = join(outDir, stale);
+      if ((await lstat(path).catch(() => null))?.isFile()) await rm(path);
+    }
+    // A file now written for this study is no longer another study's to remove.
+    for (const study of Object.keys(manifest.sets)) manifest.sets[study] = manifest.sets[study]!.filter((n) => !names.includes(n));
+    manifest.sets[owner] = names;
+    await writeDurable(join(stage, MANIFEST), `${JSON.stringify(manifest, null, 2)}\n`);
+    await rename(join(stage, MANIFEST), join(outDir, MANIFEST));
+    await syncFolder(outDir);
+  } finally {
+    await rm(stage, { recursive: true, force: true });
   }
-  const deck = join(outDir, `${DECK_BASENAME}.${format}`);
-  await writeAtomic(deck, await render.deck(cards));
-  paths.push(deck);
-  onProgress?.(paths.length, total);
-  return paths;
+  return names.map((name) => join(outDir, name));
 }
