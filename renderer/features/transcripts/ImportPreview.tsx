@@ -3,6 +3,7 @@ import { useMemo, useState } from 'react';
 import type { FilePreview, SpeakerChoices } from '../../../shared/domain';
 import { plural } from '../../format';
 import { PreviewFile } from './PreviewFile';
+import { PreviewGeneric, genericLabelsOf } from './PreviewGeneric';
 import { choicesOf, draftOf, hasBlankName, withName, withRole, type SpeakerDraft } from './speakerDraft';
 import type { PendingImport } from './useImport';
 
@@ -26,6 +27,10 @@ export function ImportPreview({ pending, onConfirm, onCancel }: Props) {
   const [drafts, setDrafts] = useState<Record<string, SpeakerDraft>>({});
   const [expanded, setExpanded] = useState<Set<string>>(() => new Set());
   const [shown, setShown] = useState(PAGE);
+  // Generic labels ("User") the researcher says are one person in every file; and, per file,
+  // labels read as text ("Initial Steps:") that are speakers after all.
+  const [sameAcross, setSameAcross] = useState<ReadonlySet<string>>(() => new Set());
+  const [asSpeakers, setAsSpeakers] = useState<Record<string, string[]>>({});
   // Files to import first, where the decisions are; then what will be skipped, and why.
   const files = useMemo(() => [...(pending.files ?? [])].sort((a, b) => rank(a) - rank(b)), [pending.files]);
   const importable = files.filter((f) => rank(f) === 0);
@@ -34,6 +39,7 @@ export function ImportPreview({ pending, onConfirm, onCancel }: Props) {
   const byPath = useMemo(() => new Map(files.map((f) => [f.path, f])), [files]);
   const collapsible = files.length > COLLAPSE_OVER;
   const blank = Object.values(drafts).some(hasBlankName);
+  const generic = useMemo(() => genericLabelsOf(importable), [importable]);
 
   const draftFor = (path: string): SpeakerDraft | null => {
     const file = byPath.get(path);
@@ -52,12 +58,23 @@ export function ImportPreview({ pending, onConfirm, onCancel }: Props) {
 
   const confirm = () => {
     const speakers: Record<string, SpeakerChoices> = {};
-    for (const [path, draft] of Object.entries(drafts)) {
-      const choices = choicesOf(draft);
-      if (choices) speakers[path] = choices;
+    for (const f of importable) {
+      if (!f.ok) continue;
+      const draft = drafts[f.path];
+      const choices: SpeakerChoices = (draft && choicesOf(draft)) ?? {};
+      const shared = f.speakers.filter((sp) => sp.generic && sameAcross.has(sp.name)).map((sp) => sp.name);
+      if (shared.length > 0) choices.sameAcrossFiles = shared;
+      const read = asSpeakers[f.path] ?? [];
+      if (read.length > 0) choices.readAsSpeakers = read;
+      if (Object.keys(choices).length > 0) speakers[f.path] = choices;
     }
     onConfirm(speakers);
   };
+  const toggleAsSpeaker = (path: string, label: string) =>
+    setAsSpeakers((all) => {
+      const now = all[path] ?? [];
+      return { ...all, [path]: now.includes(label) ? now.filter((l) => l !== label) : [...now, label] };
+    });
 
   return (
     <Modal opened onClose={onCancel} title={<Text fw={650}>Import preview</Text>} size="min(1120px, 94vw)" centered>
@@ -83,6 +100,19 @@ export function ImportPreview({ pending, onConfirm, onCancel }: Props) {
                 Check who the interviewer is: only participants’ words become quotes. Renaming a speaker onto another speaker’s name merges the two.
               </Text>
             </div>
+            {generic.length > 0 && (
+              <PreviewGeneric
+                labels={generic}
+                sameAcross={sameAcross}
+                onToggle={(label) =>
+                  setSameAcross((now) => {
+                    const next = new Set(now);
+                    if (!next.delete(label)) next.add(label);
+                    return next;
+                  })
+                }
+              />
+            )}
             {files.slice(0, collapsible ? shown : files.length).map((f) => (
               <PreviewFile
                 key={f.path}
@@ -92,6 +122,9 @@ export function ImportPreview({ pending, onConfirm, onCancel }: Props) {
                 onToggle={collapsible ? () => toggle(f.path) : undefined}
                 onName={(original, name) => edit(f.path, (d) => withName(d, original, name))}
                 onRole={(original, role) => edit(f.path, (d) => withRole(d, original, role))}
+                sameAcross={sameAcross}
+                asSpeakers={asSpeakers[f.path] ?? []}
+                onAsSpeaker={(label) => toggleAsSpeaker(f.path, label)}
               />
             ))}
             {collapsible && shown < files.length && (

@@ -3,6 +3,7 @@ import { IconAlertTriangle, IconChevronDown, IconChevronRight, IconCopy, IconFil
 import type { FilePreview, SpeakerRole } from '../../../shared/domain';
 import { plural } from '../../format';
 import { PreviewSpeakers } from './PreviewSpeakers';
+import { PreviewTextLabels } from './PreviewTextLabels';
 import { choicesOf, effectiveRole, type SpeakerDraft } from './speakerDraft';
 import { fileName } from './format';
 
@@ -15,10 +16,15 @@ interface Props {
   onToggle?: () => void;
   onName: (original: string, name: string) => void;
   onRole: (original: string, role: SpeakerRole) => void;
+  /** Generic labels the researcher says are one person in every file. */
+  sameAcross: ReadonlySet<string>;
+  /** Labels read as text that the researcher says are speakers. */
+  asSpeakers: string[];
+  onAsSpeaker: (label: string) => void;
 }
 
 /** What the researcher needs to say yes to one file: the source detected, the speakers, and any problem. */
-export function PreviewFile({ file, draft, expanded, onToggle, onName, onRole }: Props) {
+export function PreviewFile({ file, draft, expanded, onToggle, onName, onRole, sameAcross, asSpeakers, onAsSpeaker }: Props) {
   const open = expanded ?? true;
   const status = !file.ok ? 'error' : file.duplicateOf ? 'duplicate' : 'ok';
   const name = fileName(file.path);
@@ -70,7 +76,8 @@ export function PreviewFile({ file, draft, expanded, onToggle, onName, onRole }:
             <Text size="sm">Already imported as {file.duplicateOf} — will be skipped.</Text>
           </Alert>
         )}
-        {open && file.ok && draft && <PreviewSpeakers speakers={file.speakers} draft={draft} onName={onName} onRole={onRole} />}
+        {open && file.ok && draft && <PreviewSpeakers speakers={file.speakers} draft={draft} onName={onName} onRole={onRole} sameAcross={sameAcross} />}
+        {open && file.ok && draft && file.textLabels.length > 0 && <PreviewTextLabels labels={file.textLabels} asSpeakers={asSpeakers} onToggle={onAsSpeaker} />}
       </Stack>
     </Paper>
   );

@@ -1,4 +1,4 @@
-import { SegmentedControl, Table, Text, TextInput } from '@mantine/core';
+import { Anchor, SegmentedControl, Table, Text, TextInput } from '@mantine/core';
 import type { SpeakerPreview, SpeakerRole } from '../../../shared/domain';
 import { effectiveRole, mergeTarget, type SpeakerDraft } from './speakerDraft';
 
@@ -14,10 +14,15 @@ interface Props {
   draft: SpeakerDraft;
   onName: (original: string, name: string) => void;
   onRole: (original: string, role: SpeakerRole) => void;
+  sameAcross: ReadonlySet<string>;
 }
 
-/** One file's speakers as the import will record them: name, how much they said, and role. */
-export function PreviewSpeakers({ speakers, draft, onName, onRole }: Props) {
+/**
+ * One file's speakers as the import will record them: name, how much they said, and role; a label
+ * proposed as another label of the same speaker says so and can be kept apart; a generic label
+ * ("User") says it is a person of this file only.
+ */
+export function PreviewSpeakers({ speakers, draft, onName, onRole, sameAcross }: Props) {
   return (
     <Table verticalSpacing={6} horizontalSpacing="xs" fz="sm" layout="fixed" data-testid="preview-speakers">
       <Table.Thead>
@@ -39,7 +44,21 @@ export function PreviewSpeakers({ speakers, draft, onName, onRole }: Props) {
           const role = effectiveRole(draft, s);
           const into = mergeTarget(draft, s);
           const renamed = s.name.trim() !== s.original;
-          const hint = s.name.trim() === '' ? null : into ? `Merges into ${into.original}: one speaker` : renamed ? `was ${s.original}` : null;
+          const proposedAlias = stats?.alias && s.name.trim() === s.proposedName ? stats.alias : null;
+          const keptApart = s.proposedName !== s.original && s.name.trim() === s.original;
+          const hint =
+            s.name.trim() === ''
+              ? null
+              : proposedAlias
+                ? `Read as ${proposedAlias.into}: ${proposedAlias.reason}`
+                : keptApart
+                  ? `Kept apart from ${s.proposedName}`
+                  : into
+                    ? `Merges into ${into.original}: one speaker`
+                    : renamed
+                      ? `was ${s.original}`
+                      : null;
+          const generic = stats?.generic === true && role === 'participant' && !renamed;
           return (
             <Table.Tr key={s.original} data-testid="preview-speaker" data-speaker={s.original} data-role={role} style={{ verticalAlign: 'top' }}>
               <Table.Td>
@@ -53,8 +72,23 @@ export function PreviewSpeakers({ speakers, draft, onName, onRole }: Props) {
                   styles={{ input: { fontWeight: renamed ? 600 : undefined } }}
                 />
                 {hint && (
-                  <Text size="xs" mt={2} c={into ? 'orange.8' : 'dimmed'} data-testid="preview-rename-hint">
-                    {hint}
+                  <Text size="xs" mt={2} c={into && !proposedAlias ? 'orange.8' : 'dimmed'} data-testid="preview-rename-hint">
+                    {hint}{' '}
+                    {proposedAlias && (
+                      <Anchor component="button" size="xs" onClick={() => onName(s.original, s.original)} data-testid="preview-keep-apart">
+                        Keep apart
+                      </Anchor>
+                    )}
+                    {keptApart && (
+                      <Anchor component="button" size="xs" onClick={() => onName(s.original, s.proposedName)} data-testid="preview-merge-again">
+                        Read as one again
+                      </Anchor>
+                    )}
+                  </Text>
+                )}
+                {generic && (
+                  <Text size="xs" mt={2} c="dimmed" data-testid="preview-generic">
+                    {sameAcross.has(s.original) ? 'The same person in every file' : 'A different person in each file'}
                   </Text>
                 )}
               </Table.Td>

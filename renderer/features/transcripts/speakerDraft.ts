@@ -5,6 +5,8 @@ import type { SpeakerChoices, SpeakerPreview, SpeakerRole } from '../../../share
 export interface DraftSpeaker {
   /** The label in the file: the key of a rename. */
   original: string;
+  /** The name Grounded proposes: the label, or the label it is read as ("Assistant" read as "AI"). */
+  proposedName: string;
   proposedRole: SpeakerRole;
   /** As typed; compared trimmed. */
   name: string;
@@ -14,7 +16,10 @@ export interface DraftSpeaker {
 export type SpeakerDraft = DraftSpeaker[];
 
 export const draftOf = (speakers: SpeakerPreview[]): SpeakerDraft =>
-  speakers.map((s) => ({ original: s.name, proposedRole: s.proposedRole, name: s.name, role: s.proposedRole }));
+  speakers.map((s) => {
+    const proposedName = s.alias?.into ?? s.name;
+    return { original: s.name, proposedName, proposedRole: s.proposedRole, name: proposedName, role: s.proposedRole };
+  });
 
 const finalName = (s: DraftSpeaker) => s.name.trim() || s.original;
 
@@ -61,18 +66,19 @@ export const hasBlankName = (draft: SpeakerDraft) => draft.some((s) => s.name.tr
 /**
  * Only what the researcher changed, plus the roles a rename would otherwise let the import
  * re-propose: it proposes roles again over the renamed labels, so a renamed speaker's role is
- * sent (a label like "Unknown" is proposed as other), and after a merge, whose turn and question
- * counts can change who is proposed as interviewer, every role is sent.
+ * sent (a label like "Unknown" is proposed as other), and after a merge (or a proposed merge
+ * undone), whose turn and question counts can change who is proposed as interviewer, every role
+ * is sent. A proposed alias kept apart is sent as a rename of the label to itself.
  */
 export function choicesOf(draft: SpeakerDraft): SpeakerChoices | null {
   const renames: Record<string, string> = {};
   const roles: Record<string, SpeakerRole> = {};
-  const merges = draft.some((s) => mergeTarget(draft, s) !== null);
+  const merges = draft.some((s) => finalName(s) !== s.proposedName && (mergeTarget(draft, s) !== null || s.proposedName !== s.original));
   for (const s of draft) {
     const name = finalName(s);
     const role = effectiveRole(draft, s);
-    if (name !== s.original) renames[s.original] = name;
-    if (merges || name !== s.original || role !== s.proposedRole) roles[name] = role;
+    if (name !== s.proposedName) renames[s.original] = name;
+    if (merges || name !== s.proposedName || role !== s.proposedRole) roles[name] = role;
   }
   const choices: SpeakerChoices = {};
   if (Object.keys(renames).length > 0) choices.renames = renames;
