@@ -7,10 +7,12 @@ import type { EventName, MenuCommand } from '../../shared/ipc/contract';
 import { createWorkerCoreHost } from '../core/host/workerHost';
 import { registerIpc } from './ipc';
 import { menuTemplate } from './menu';
-import { hardenSession, hardenWebContents, isAllowedUrl, secureWebPreferences } from './security';
-import { shellHandlers } from './shellHandlers';
+import { hardenSession, hardenWebContents, isTrustedSender, secureWebPreferences, type TrustedRenderer } from './security';
+import { shellHandlers, showablePaths } from './shellHandlers';
 
 const devServerUrl = process.env.ELECTRON_RENDERER_URL;
+const rendererIndex = join(__dirname, '../renderer/index.html');
+const trusted: TrustedRenderer = { indexFile: rendererIndex, devServerUrl };
 let win: BrowserWindow | null = null;
 
 // better-sqlite3 built for Electron's ABI lives apart from the Node build that `npm test` uses.
@@ -18,7 +20,7 @@ const electronSqlite = join(app.getAppPath(), 'build', 'electron', 'better_sqlit
 if (!process.env.GROUNDED_SQLITE_BINDING && existsSync(electronSqlite)) process.env.GROUNDED_SQLITE_BINDING = electronSqlite;
 
 app.enableSandbox();
-hardenWebContents(app, devServerUrl);
+hardenWebContents(app, trusted);
 
 const host = createWorkerCoreHost(join(__dirname, 'core.worker.js'), { settingsDir: app.getPath('userData') });
 
@@ -48,12 +50,12 @@ function createWindow(): void {
   win.once('ready-to-show', () => win?.show());
   win.on('closed', () => (win = null));
   if (devServerUrl) void win.loadURL(devServerUrl);
-  else void win.loadFile(join(__dirname, '../renderer/index.html'));
+  else void win.loadFile(rendererIndex);
 }
 
 app.whenReady().then(async () => {
-  hardenSession(session.defaultSession, devServerUrl);
-  registerIpc(ipcMain, host, shellHandlers(dialog, shell, () => win), (url) => isAllowedUrl(url, devServerUrl) && !url.startsWith('data:'));
+  hardenSession(session.defaultSession, trusted);
+  registerIpc(ipcMain, host, shellHandlers(dialog, shell, () => win, showablePaths(host)), (url) => isTrustedSender(url, trusted));
   await refreshMenu();
   createWindow();
   app.on('activate', () => {
