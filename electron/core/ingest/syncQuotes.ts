@@ -27,9 +27,28 @@ const same = (a: StoredPassage, b: StoredPassage) =>
   a.end === b.end &&
   a.highlightId === b.highlightId;
 
-/** Replaces the transcript's quotes with `rows`; returns the claims that lost evidence. */
-export function syncTranscriptQuotes(db: Db, transcriptId: number, rows: DerivedQuote[]): EvidenceLoss {
+/**
+ * Replaces the transcript's quotes with `derived`; returns the claims that lost evidence.
+ * `participantByTurn` holds the turns a participant speaks, with who. An automatic quote stands
+ * until its own turn changes (a highlight drawn or removed on it, its speaker's role): a newer
+ * extractor, or a highlight elsewhere in the transcript, never rewrites quotes personas cite.
+ */
+export function syncTranscriptQuotes(
+  db: Db,
+  transcriptId: number,
+  derived: DerivedQuote[],
+  participantByTurn: ReadonlyMap<number, number>,
+): EvidenceLoss {
   const old = passagesOfTranscript(db, transcriptId);
+  const storedTurns = new Set(old.map((o) => o.turnId));
+  const highlighted = new Set([...old, ...derived].filter((q) => q.highlightId !== null).map((q) => q.turnId));
+  const settled = (turnId: number) => storedTurns.has(turnId) && participantByTurn.has(turnId) && !highlighted.has(turnId);
+  const rows: DerivedQuote[] = [
+    ...derived.filter((r) => !settled(r.turnId)),
+    ...old
+      .filter((o) => settled(o.turnId))
+      .map((o) => ({ turnId: o.turnId, participantId: participantByTurn.get(o.turnId)!, text: o.text, textHash: o.textHash, start: o.start, end: o.end, highlightId: null })),
+  ];
   const plan = planQuoteIdentity(old, rows);
   const oldById = new Map(old.map((o) => [o.id, o]));
   const updates = plan.kept.map(({ id, row }) => ({ id, ...row })).filter((r) => !same(r, oldById.get(r.id)!));

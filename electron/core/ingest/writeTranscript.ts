@@ -102,5 +102,6 @@ export function applyRoles(db: Db, transcriptId: number, roles: ReadonlyMap<stri
       rows.push({ turnId: turn.id, participantId: participantIds.get(turn.speaker)!, text, textHash: textHash(text), start: h.startOffset, end: h.endOffset, highlightId: h.id });
     }
   }
-  return syncTranscriptQuotes(db, transcriptId, rows);
+  const participantByTurn = new Map(turns.flatMap((t) => (participantIds.has(t.speaker) ? [[t.id, participantIds.get(t.speaker)!] as const] : [])));
+  return syncTranscriptQuotes(db, transcriptId, rows, participantByTurn);
 }

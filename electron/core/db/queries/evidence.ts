@@ -16,16 +16,18 @@ export function remapQuoteReferences(db: Db, mapping: ReadonlyMap<number, number
   const sqlite = db.$client;
   const moved = [...mapping].filter((e): e is [number, number] => e[1] !== null);
   const gone = [...mapping].filter(([, to]) => to === null).map(([from]) => from);
+  // A quote belongs to one theme: the survivor keeps its own membership, or takes the old one's.
   const copyThemeLinks = sqlite.prepare(
     `insert or ignore into theme_quotes (theme_id, quote_id, rank, similarity)
-     select theme_id, ?, rank, similarity from theme_quotes where quote_id = ?`,
+     select theme_id, :to, rank, similarity from theme_quotes
+      where quote_id = :from and not exists (select 1 from theme_quotes t where t.quote_id = :to)`,
   );
   const dropThemeLinks = sqlite.prepare('delete from theme_quotes where quote_id = ?');
   const movePoints = sqlite.prepare('update or ignore quote_points set quote_id = ? where quote_id = ?');
   const dropPoints = sqlite.prepare('delete from quote_points where quote_id = ?');
   const moveDefining = sqlite.prepare('update personas set defining_quote_id = ? where defining_quote_id = ?');
   for (const [from, to] of moved) {
-    copyThemeLinks.run(to, from);
+    copyThemeLinks.run({ to, from });
     dropThemeLinks.run(from);
     movePoints.run(to, from);
     dropPoints.run(from);
