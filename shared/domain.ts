@@ -84,7 +84,10 @@ export interface Quote {
 
 export interface Theme {
   id: number;
+  /** A key phrase of 1 to 4 words. */
   label: string;
+  /** The theme's clearest central quote, one line; empty for the outlier group. */
+  description: string;
   keywords: string[];
   size: number;
   quoteIds: number[];

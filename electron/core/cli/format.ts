@@ -12,7 +12,7 @@ export function synthesisJson(themes: Theme[], personas: Persona[], transcripts:
     for (const name of new Set(t.participants)) filesOf.set(name, [...(filesOf.get(name) ?? []), t.fileName]);
   }
   return {
-    themes: themes.map((t) => ({ id: t.id, label: t.label, quoteIds: t.quoteIds })),
+    themes: themes.map((t) => ({ id: t.id, label: t.label, description: t.description, quoteIds: t.quoteIds })),
     personas: personas.map((p) => ({
       id: p.id,
       name: p.name,

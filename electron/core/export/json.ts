@@ -53,5 +53,6 @@ export function deckJson(cards: PersonaCardData[]) {
     version: EXPORT_VERSION,
     study: { name: study.studyName, researchDate: study.researchDate, participantCount: study.participantCount, questions: study.questions },
     personas: cards.map(personaJson),
+    themes: (cards[0]?.themes ?? []).map((t) => ({ id: t.id, label: t.label, description: t.description, quoteIds: [...t.quoteIds] })),
   };
 }

@@ -12,4 +12,6 @@ export interface PersonaCardData {
   participantCount: number;
   /** Every quote the persona cites (defining quote and all bullet evidence), by quote id. */
   quotesById: Map<number, { text: string; participantName: string }>;
+  /** The study's themes, for the JSON deck: key-phrase label, description and quote ids. Optional for a lone card. */
+  themes?: { id: number; label: string; description: string; quoteIds: number[] }[];
 }

@@ -2,7 +2,7 @@ import { BULLET_SECTIONS, type JobFinished, type StudyInfo } from '../../../shar
 import { IpcFailure, type ExportFormat } from '../../../shared/ipc/contract';
 import type { Db } from '../db/open';
 import { listQuotes } from '../db/queries/quotes';
-import { listPersonas } from '../db/queries/synthesis';
+import { listPersonas, listThemes } from '../db/queries/synthesis';
 import type { PersonaCardData } from '../export/types';
 import { throwIfCancelled, type JobContext } from './runner';
 
@@ -21,6 +21,7 @@ export async function runExportJob(
   const quotesById = new Map(
     listQuotes(db, { ids: [...new Set(cited)] }).map((q) => [q.id, { text: q.text, participantName: q.participantName }]),
   );
+  const themes = listThemes(db, 0).map((t) => ({ id: t.id, label: t.label, description: t.description, quoteIds: t.quoteIds }));
   const cards: PersonaCardData[] = personas.map((persona) => ({
     persona,
     studyName: study.name,
@@ -28,6 +29,7 @@ export async function runExportJob(
     questions: study.questions,
     participantCount: persona.participants.length,
     quotesById,
+    themes,
   }));
   throwIfCancelled(ctx.signal);
   // The renderer is only loaded when exporting: react-pdf is heavy and most sessions never export.

@@ -1,16 +1,19 @@
 import { mapSections, type JobFinished } from '../../../shared/domain';
 import { IpcFailure, type PersonaCount } from '../../../shared/ipc/contract';
 import type { Db } from '../db/open';
-import { loadEmbeddings } from '../db/queries/embeddings';
+import { loadEmbeddings, putEmbeddings } from '../db/queries/embeddings';
 import { listParticipants } from '../db/queries/participants';
 import { quotesForSynthesis } from '../db/queries/quotes';
 import { correctedFacets, saveSuggestedFacets } from '../db/queries/facets';
-import { listPersonas, saveRun } from '../db/queries/synthesis';
+import { listPersonas, saveRun, studySpeakerNames } from '../db/queries/synthesis';
 import type { Embedder } from '../embeddings/embedder';
 import { embedPending } from '../embeddings/pending';
 import type { FacetLabel } from '../../../shared/domain';
 import { matchPersonas, projectQuotes2d, synthesize, type FacetPrototypes } from '../synthesis';
 import { prototypesHash, studyPrototypes } from '../synthesis/prototypeStore';
+import { synthesisThemes } from '../synthesis/synthesize';
+import { relabelThemes } from '../synthesis/themes';
+import { textHash } from '../ingest/roles';
 import { FACET_LABELS, trainingSentences } from '../synthesis/facets';
 import { throwIfCancelled, type JobContext } from './runner';
 
@@ -54,7 +57,7 @@ export async function runSynthesisJob(
     if (fixed) facetOverrides.set(q.id, fixed);
   }
   const themeCount = settings.themes === undefined || settings.themes === 'auto' ? undefined : settings.themes;
-  const out = synthesize({
+  const input = {
     quotes,
     participants: participants.map((p) => ({ id: p.id, name: p.name })),
     facetPrototypeVectors: prototypeVectors,
@@ -63,7 +66,14 @@ export async function runSynthesisJob(
     personaCount: settings.personas,
     themeCount,
     facetOverrides,
-  });
+    names: studySpeakerNames(db),
+  };
+  // Themes first, so their candidate label phrases can be embedded (KeyBERT) before drafting.
+  const clustered = synthesisThemes(input);
+  const phrases = [...new Set(clustered.themes.flatMap((t) => t.candidates.map((c) => c.phrase.toLowerCase())))].sort();
+  const phraseVectors = await embedTexts(db, embedder, vectors, phrases);
+  throwIfCancelled(ctx.signal);
+  const out = synthesize({ ...input, themes: relabelThemes(clustered, quotes, input.names, phraseVectors) });
   throwIfCancelled(ctx.signal);
   ctx.progress(0, 1, 'Laying out the theme map');
   const xy = projectQuotes2d(quotes.map((q) => q.vector), settings.seed);
@@ -96,7 +106,7 @@ export async function runSynthesisJob(
     },
     chosenK: out.personas.k,
     scores: out.personas.scores,
-    themes: out.themes.themes.map((t) => ({ label: t.label, keywords: t.keywords, quoteIds: t.quoteIds, outlier: t.outlier === true })),
+    themes: out.themes.themes.map((t) => ({ label: t.label, description: t.description, keywords: t.keywords, quoteIds: t.quoteIds, outlier: t.outlier === true })),
     personas: out.personas.drafts.map((d, i) => {
       const old = previous.find((p) => p.id === heirs[i]);
       // A day in the life and what success looks like are the researcher's to write; decision
@@ -127,6 +137,28 @@ export async function runSynthesisJob(
       scores: out.personas.scores,
     },
   };
+}
+
+/**
+ * Vectors of short texts (theme label candidates), from the study's embedding cache where known
+ * (by text hash, like quotes), the rest embedded now and cached: a re-run embeds nothing new.
+ */
+async function embedTexts(db: Db, embedder: Embedder, cache: ReadonlyMap<string, Float32Array>, texts: readonly string[]): Promise<Map<string, Float32Array>> {
+  const out = new Map<string, Float32Array>();
+  const todo: { text: string; textHash: string }[] = [];
+  for (const text of texts) {
+    const hash = textHash(text);
+    const known = cache.get(hash);
+    if (known) out.set(text, known);
+    else todo.push({ text, textHash: hash });
+  }
+  for (let i = 0; i < todo.length; i += 64) {
+    const batch = todo.slice(i, i + 64);
+    const vectors = await embedder.embed(batch.map((t) => t.text));
+    putEmbeddings(db, embedder.modelId, batch.map((t, j) => ({ textHash: t.textHash, vector: vectors[j]! })));
+    batch.forEach((t, j) => out.set(t.text, vectors[j]!));
+  }
+  return out;
 }
 
 const prototypeCache = new WeakMap<Embedder, Map<string, Promise<Record<FacetLabel, Float32Array[]>>>>();

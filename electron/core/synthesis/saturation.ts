@@ -2,10 +2,12 @@
 // first time. When the last few add nothing new, more interviews of the same kind are unlikely
 // to change the themes: the classic stopping signal of qualitative research.
 //
-// A theme counts as found in an interview once 2 of its quotes come from that interview, or 1
-// for a theme of 10 quotes or fewer (where one quote is already a tenth of the theme). A single
-// stray quote does not discover a big theme, and a small theme is not held to a bar it could
-// barely clear anywhere.
+// A theme counts as found in an interview only with real support there: at least 2 of its
+// quotes come from that interview, and they are at least the theme's fair share of the
+// interview (the theme's share of the interview's themed quotes is no lower than its share of
+// the whole study's). A stray sentence does not discover a theme, and neither do a couple of
+// passing remarks in a long interview about something else: without the share rule, themes that
+// every conversation touches were all "found" in the first interview (issue 8).
 
 export interface SaturationInterview {
   id: number;
@@ -21,10 +23,10 @@ export interface SaturationPoint {
 }
 
 export const SATURATION_RULES = {
-  /** Quotes from one interview that make a theme found there... */
+  /** Quotes from one interview that a theme needs there to count as found... */
   quotesToFind: 2,
-  /** ...or 1 quote, for themes of at most this many quotes. */
-  smallTheme: 10,
+  /** ...and its share of the interview's themed quotes, as a multiple of its share of the study's. */
+  minLift: 1,
 } as const;
 
 /** One point per interview, in date order (undated last, ties and undated in the order given). */
@@ -34,8 +36,7 @@ export function saturationCurve(
 ): SaturationPoint[] {
   const themeSize = new Map<number, number>();
   for (const theme of themeOf.values()) themeSize.set(theme, (themeSize.get(theme) ?? 0) + 1);
-  const needed = (theme: number): number =>
-    themeSize.get(theme)! <= SATURATION_RULES.smallTheme ? 1 : SATURATION_RULES.quotesToFind;
+  const total = themeOf.size;
 
   const ordered = interviews
     .map((interview, index) => ({ interview, index }))
@@ -49,9 +50,13 @@ export function saturationCurve(
       const theme = themeOf.get(id);
       if (theme !== undefined) counts.set(theme, (counts.get(theme) ?? 0) + 1);
     }
+    let themed = 0;
+    for (const count of counts.values()) themed += count;
     let newThemes = 0;
-    for (const [theme, count] of counts) {
-      if (found.has(theme) || count < needed(theme)) continue;
+    for (const [theme, count] of [...counts].sort((a, b) => a[0] - b[0])) {
+      if (found.has(theme) || count < SATURATION_RULES.quotesToFind) continue;
+      // count/themed >= minLift · size/total, in integers' exact products.
+      if (count * total < SATURATION_RULES.minLift * themeSize.get(theme)! * themed) continue;
       found.add(theme);
       newThemes++;
     }
@@ -68,13 +73,15 @@ function byDate(a: string | null, b: string | null): number {
 
 /**
  * "The last 3 interviews added no new theme" (or "The last interview…") when the curve ends in
- * interviews that found nothing new after some theme was found; null otherwise.
+ * interviews that found nothing new after some theme was found; null otherwise. The sentence
+ * says what "new" means, so nobody reads it as "nothing new was said".
  */
 export function saturationNote(curve: readonly SaturationPoint[]): string | null {
   let quiet = 0;
   while (quiet < curve.length && curve[curve.length - 1 - quiet]!.newThemes === 0) quiet++;
   if (quiet === 0 || quiet === curve.length) return null; // still finding themes, or none found at all
+  const rule = '(a theme counts once an interview gives it 2 or more quotes and at least its usual share)';
   return quiet === 1
-    ? 'The last interview added no new theme'
-    : `The last ${quiet} interviews added no new theme`;
+    ? `The last interview added no new theme ${rule}`
+    : `The last ${quiet} interviews added no new theme ${rule}`;
 }

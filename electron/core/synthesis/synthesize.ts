@@ -42,6 +42,13 @@ export interface SynthesisInput {
   personaCount?: PersonaCount;
   /** The researcher's facet corrections by quote id: they replace the suggestion, at full confidence. */
   facetOverrides?: ReadonlyMap<number, FacetLabel>;
+  /** Every speaker name and alias of the study: never part of a theme label. */
+  names?: readonly string[];
+  /**
+   * Themes already clustered by synthesisThemes(input) (and relabelled with embedded candidate
+   * phrases by the job); clustered here when omitted.
+   */
+  themes?: ClusterThemesResult;
 }
 
 export interface SynthesisOutput {
@@ -50,13 +57,19 @@ export interface SynthesisOutput {
   personas: PersonaGrouping & { drafts: DraftPersona[] };
 }
 
-export function synthesize(input: SynthesisInput): SynthesisOutput {
-  const themes = clusterThemes({
+/** The themes synthesize() clusters for this input: the job calls it first to embed label candidates. */
+export function synthesisThemes(input: SynthesisInput): ClusterThemesResult {
+  return clusterThemes({
     quotes: input.quotes,
     seed: deriveSeed(input.seed, 1),
     k: input.themeCount,
     outliers: input.outliers,
+    names: input.names,
   });
+}
+
+export function synthesize(input: SynthesisInput): SynthesisOutput {
+  const themes = input.themes ?? synthesisThemes(input);
   // Personas and drafts see the themes proper: quotes that fit no theme have no theme index.
   const realThemes = themes.themes.filter((theme) => !theme.outlier);
   const themeOf = new Map<number, number>();

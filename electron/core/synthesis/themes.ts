@@ -1,8 +1,11 @@
-// Quotes -> themes: choose k (or take the override), cluster, label by c-TF-IDF, order each
-// theme's quotes from most to least central, and set aside the quotes that fit no theme
-// (outliers.ts says which) in one extra group, flagged `outlier: true` and listed last.
+// Quotes -> themes: choose k (or take the override), cluster, order each theme's quotes from
+// most to least central, label each by a key phrase (labels.ts) and describe it by its clearest
+// central quote, and set aside the quotes that fit no theme (outliers.ts says which) in one extra
+// group, flagged `outlier: true` and listed last.
 
-import { classTfIdf, labelFromKeywords } from './keywords';
+import { labelReasons, nameWords } from './checks/label';
+import { classTfIdf } from './keywords';
+import { describeTheme, labelThemes, themePhrases, type PhraseCandidate } from './labels';
 import { kmeans, KMEANS_DEFAULTS } from './kmeans';
 import { findOutliers, OUTLIER_RULES } from './outliers';
 import { chooseThemeCount } from './themeCount';
@@ -21,11 +24,18 @@ export interface ClusterThemesInput {
   k?: number;
   /** Set aside quotes that fit no theme (default true). */
   outliers?: boolean;
+  /** Every name and alias of the study's speakers: never part of a label. */
+  names?: readonly string[];
 }
 
 export interface ThemeCluster {
+  /** A key phrase of 1 to 4 words (see checks/label.ts). */
   label: string;
+  /** Its clearest central quote, one line. */
+  description: string;
   keywords: string[];
+  /** Candidate key phrases, most distinctive first: embed them and call relabelThemes. */
+  candidates: PhraseCandidate[];
   /** Ordered by closeness to the centroid, most central first. */
   quoteIds: number[];
   /** Unit vector. */
@@ -76,11 +86,6 @@ export function clusterThemes(input: ClusterThemesInput): ClusterThemesResult {
   }
 
   const fit = kmeans(matrix, fitK, { seed, nInit: restartsFor(matrix.n, fitK) });
-  const keywords = classTfIdf(
-    quotes.map((quote) => quote.text),
-    fit.labels,
-    fitK,
-  );
 
   const scoreOf = Float64Array.from({ length: matrix.n }, (_, row) =>
     dotAt(matrix.data, row * matrix.dim, fit.centroids, fit.labels[row]! * matrix.dim, matrix.dim),
@@ -97,19 +102,24 @@ export function clusterThemes(input: ClusterThemesInput): ClusterThemesResult {
       .sort((a, b) => scoreOf[b]! - scoreOf[a]! || quotes[a]!.id - quotes[b]!.id)
       .map((row) => quotes[row]!.id);
 
-  const themes: ThemeCluster[] = [];
-  members.forEach((rows, c) => {
-    // Empty only when duplicate vectors outnumber distinct ones, or when every quote of a
-    // loose cluster was set aside.
-    if (rows.length === 0) return;
-    const terms = keywords[c]!.map((scored) => scored.term);
-    themes.push({
-      label: labelFromKeywords(terms),
-      keywords: terms,
-      quoteIds: byCloseness(rows),
-      centroid: fit.centroids.slice(c * matrix.dim, (c + 1) * matrix.dim),
-    });
-  });
+  const textOf = new Map(quotes.map((quote) => [quote.id, quote.text]));
+  // Empty only when duplicate vectors outnumber distinct ones, or when every quote of a loose
+  // cluster was set aside.
+  const kept = members.map((rows) => byCloseness(rows)).filter((ids) => ids.length > 0);
+  const centroids = members
+    .map((_, c) => fit.centroids.slice(c * matrix.dim, (c + 1) * matrix.dim))
+    .filter((_, c) => members[c]!.length > 0);
+  const centralTexts = kept.map((ids) => ids.map((id) => textOf.get(id)!));
+  const candidates = themePhrases(centralTexts, nameWords(input.names ?? []));
+  const themes: ThemeCluster[] = kept.map((quoteIds, t) => ({
+    label: '',
+    description: '',
+    keywords: [],
+    candidates: candidates[t]!,
+    quoteIds,
+    centroid: centroids[t]!,
+  }));
+  relabel(themes, quotes, input.names ?? []);
   const k = themes.length;
   if (outlierRows.length > 0) {
     // Ordered like a theme, from the mean direction of what fits nowhere.
@@ -118,7 +128,68 @@ export function clusterThemes(input: ClusterThemesInput): ClusterThemesResult {
       matrix.dim,
     );
     outlierRows.forEach((row) => (scoreOf[row] = dotAt(matrix.data, row * matrix.dim, centroid, 0, matrix.dim)));
-    themes.push({ label: OUTLIER_RULES.label, keywords: [], quoteIds: byCloseness(outlierRows), centroid, outlier: true });
+    const quoteIds = byCloseness(outlierRows);
+    themes.push({
+      label: OUTLIER_RULES.label,
+      description: '',
+      keywords: [],
+      candidates: [],
+      quoteIds,
+      centroid,
+      outlier: true,
+    });
   }
   return { k, themes, scores };
+}
+
+/**
+ * Labels and keywords again, now ranking each theme's candidates by their cosine to its centroid
+ * as well (KeyBERT). `vectors` maps a lower-cased candidate phrase to its unit vector from the
+ * quotes' model. Returns a new result; the input is not changed.
+ */
+export function relabelThemes(
+  result: ClusterThemesResult,
+  quotes: readonly Pick<ThemeQuote, 'id' | 'text'>[],
+  names: readonly string[],
+  vectors: ReadonlyMap<string, Float32Array>,
+): ClusterThemesResult {
+  const themes = result.themes.map((theme) => ({ ...theme }));
+  relabel(themes, quotes, names, vectors);
+  return { ...result, themes };
+}
+
+/** Sets label and keywords of every real theme; c-TF-IDF words stand in when no phrase fits. */
+function relabel(
+  themes: ThemeCluster[],
+  quotes: readonly Pick<ThemeQuote, 'id' | 'text'>[],
+  names: readonly string[],
+  vectors?: ReadonlyMap<string, Float32Array>,
+): void {
+  const real = themes.filter((theme) => !theme.outlier);
+  const labelled = labelThemes(
+    real.map((theme) => ({ candidates: theme.candidates, centroid: theme.centroid, size: theme.quoteIds.length })),
+    vectors,
+  );
+  const missing = real.map((_, t) => t).filter((t) => labelled[t]!.label === '');
+  if (missing.length > 0) {
+    // Words instead of phrases: by c-TF-IDF over all themes, the first that is no name or filler.
+    const themeOf = new Map<number, number>();
+    real.forEach((theme, t) => theme.quoteIds.forEach((id) => themeOf.set(id, t)));
+    const inThemes = quotes.filter((quote) => themeOf.has(quote.id));
+    const words = classTfIdf(inThemes.map((quote) => quote.text), inThemes.map((quote) => themeOf.get(quote.id)!), real.length);
+    const nameSet = nameWords(names);
+    for (const t of missing) {
+      const fallback = words[t]!.map((scored) => scored.term).filter((term) => labelReasons(term, nameSet).length === 0);
+      const word = fallback[0];
+      labelled[t] = { label: word ? word.charAt(0).toUpperCase() + word.slice(1) : 'Untitled theme', keywords: fallback.slice(0, 5) };
+    }
+  }
+  const textOf = new Map(quotes.map((quote) => [quote.id, quote.text]));
+  real.forEach((theme, t) => {
+    Object.assign(theme, labelled[t]);
+    theme.description = describeTheme(
+      theme.quoteIds.map((id) => textOf.get(id) ?? ''),
+      [theme.label, ...theme.keywords],
+    );
+  });
 }

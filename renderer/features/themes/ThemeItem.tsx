@@ -3,7 +3,7 @@ import type { Theme } from '../../../shared/domain';
 import { QuoteItem } from '../../components/QuoteItem';
 
 /**
- * One theme: label, keywords, size and reach; its top quotes when expanded. The outlier bucket
+ * One theme: key-phrase label, its clearest central quote, keywords, size and reach; its top quotes when expanded. The outlier bucket
  * (quotes that fit no theme) is shown muted, so nobody reads it as a theme of its own.
  */
 export function ThemeItem({ theme }: { theme: Theme }) {
@@ -21,10 +21,16 @@ export function ThemeItem({ theme }: { theme: Theme }) {
             <Text fw={600} data-testid="theme-label" c={theme.outlier ? 'dimmed' : undefined}>
               {label}
             </Text>
-            {theme.outlier && (
+            {theme.outlier ? (
               <Text size="xs" c="dimmed">
                 Quotes too far from every theme to belong to one.
               </Text>
+            ) : (
+              theme.description && (
+                <Text size="sm" c="dimmed" fs="italic" lineClamp={2} data-testid="theme-description">
+                  “{theme.description}”
+                </Text>
+              )
             )}
             <Group gap={6} mt={6}>
               {theme.keywords.slice(0, 6).map((k) => (

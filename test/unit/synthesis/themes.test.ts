@@ -40,8 +40,11 @@ describe('clusterThemes', () => {
     expect(adjustedRandIndex(quotes.map((q) => q.truth), found)).toBeGreaterThanOrEqual(0.95);
     for (const theme of result.themes.filter((t) => !t.outlier)) {
       const truth = quotes.find((q) => q.id === theme.quoteIds[0])!.truth;
-      expect(theme.keywords.slice(0, 3).every((word) => plantedWords(truth).includes(word))).toBe(true);
-      expect(theme.label.split(' · ')).toEqual(theme.keywords.slice(0, 3));
+      const planted = (phrase: string) => phrase.toLowerCase().split(' ').every((word) => plantedWords(truth).includes(word));
+      expect(theme.keywords.length).toBeGreaterThan(0);
+      expect(theme.keywords.every(planted)).toBe(true);
+      expect(planted(theme.label)).toBe(true);
+      expect(theme.label).toBe(theme.keywords[0]);
     }
   });
 

@@ -2,7 +2,7 @@ import { asc, desc, eq, inArray, sql } from 'drizzle-orm';
 import { BULLET_SECTIONS, mapSections, type Bullet, type BulletSection, type MapPoint, type Persona, type PersonaMark, type Theme } from '../../../../shared/domain';
 import { IpcFailure, type PersonaPatch } from '../../../../shared/ipc/contract';
 import { transaction, type Db } from '../open';
-import { participants, personaParticipants, personas, quotes, synthesisRuns, themeQuotes, themes } from '../schema';
+import { participantAliases, participants, personaParticipants, personas, quotes, speakers, synthesisRuns, themeQuotes, themes } from '../schema';
 import { listQuotes } from './quotes';
 
 export interface NewRun {
@@ -12,7 +12,7 @@ export interface NewRun {
   params: Record<string, unknown>;
   chosenK: number;
   scores: Record<string, number>;
-  themes: { label: string; keywords: string[]; quoteIds: number[]; outlier: boolean }[];
+  themes: { label: string; description?: string; keywords: string[]; quoteIds: number[]; outlier: boolean }[];
   personas: {
     name: string;
     summary: string;
@@ -47,7 +47,7 @@ export function saveRun(db: Db, run: NewRun): number {
     const themeIds = run.themes.map((t, idx) => {
       const themeId = tx
         .insert(themes)
-        .values({ runId, idx, label: t.label, keywords: JSON.stringify(t.keywords), outlier: t.outlier })
+        .values({ runId, idx, label: t.label, description: t.description ?? '', keywords: JSON.stringify(t.keywords), outlier: t.outlier })
         .returning({ id: themes.id })
         .get().id;
       const rows = t.quoteIds.map((quoteId, rank) => ({ themeId, quoteId, rank }));
@@ -87,6 +87,15 @@ function latestRunId(db: Db): number | null {
   return db.select({ id: synthesisRuns.id }).from(synthesisRuns).orderBy(desc(synthesisRuns.id)).get()?.id ?? null;
 }
 
+/** Every name a speaker of the study goes by: speaker labels, participant names and aliases. */
+export function studySpeakerNames(db: Db): string[] {
+  const names = new Set<string>();
+  for (const r of db.select({ name: speakers.name }).from(speakers).all()) names.add(r.name);
+  for (const r of db.select({ name: participants.name }).from(participants).all()) names.add(r.name);
+  for (const r of db.select({ key: participantAliases.key }).from(participantAliases).all()) names.add(r.key);
+  return [...names].sort();
+}
+
 export function latestRun(db: Db) {
   return db.select().from(synthesisRuns).orderBy(desc(synthesisRuns.id)).get() ?? null;
 }
@@ -112,6 +121,7 @@ export function listThemes(db: Db, topN = 5): Theme[] {
     return {
       id: t.id,
       label: t.label,
+      description: t.description,
       keywords: JSON.parse(t.keywords) as string[],
       size: members.length,
       quoteIds: members.map((m) => m.quoteId),
