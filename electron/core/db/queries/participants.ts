@@ -11,8 +11,9 @@ export function participantKey(name: string): string {
 
 function displayName(name: string): string {
   const clean = name.trim().replace(/\s+/g, ' ');
-  // Transcripts often shout speaker labels (NAOMI:); show them as names.
-  return clean === clean.toUpperCase() && /[A-Z]/.test(clean)
+  // Transcripts often shout speaker labels (NAOMI:); show them as names. Codes ("BSR02") and
+  // initials or acronyms of two letters ("KM", "AI") are written in capitals on purpose.
+  return clean === clean.toUpperCase() && /[A-Z]/.test(clean) && !/\d/.test(clean) && !/^\p{L}{1,2}$/u.test(clean)
     ? clean.toLowerCase().replace(/(^|[\s'-])(\p{L})/gu, (_m, p: string, c: string) => p + c.toUpperCase())
     : clean;
 }
