@@ -5,6 +5,7 @@
 import { isFillerOnly, leadingFillerLength } from './fillers';
 import { cleanQuoteText, countWords, noiseRanges } from './noise';
 import { sentenceSpans, splitLong, type Span } from './sentences';
+import { isBackchannel, isDangling, isLogistics, leadingChatterLength, needsPrevious } from './standalone';
 
 export interface DraftQuote {
   turnIndex: number;
@@ -20,11 +21,20 @@ export const MIN_QUOTE_WORDS = 6;
 export const MAX_QUOTE_WORDS = 60;
 /** Below this, even alone, a passage says nothing quotable ("Not sure."). */
 const MIN_STANDALONE_WORDS = 3;
+/** An abandoned sentence ("That's probably the big…") is dropped; from this length it still says something. */
+const DANGLING_KEEP_WORDS = 12;
+/** A sentence leaning on nothing in the turn (it answers the question) stands from this length. */
+const ORPHAN_KEEP_WORDS = 10;
 
 interface Unit {
   start: number;
   end: number;
   words: number;
+  paragraph: number;
+  /** The sentence before it in the turn was kept: only fillers or blank lines between. */
+  follows: boolean;
+  /** The passage opens a sentence that needs the one before it (see needsPrevious). */
+  leans: boolean;
 }
 
 export function extractQuotes(
@@ -35,11 +45,9 @@ export function extractQuotes(
   turns.forEach((turn, turnIndex) => {
     if (!isParticipant(turn.speaker)) return;
     const masked = maskNoise(turn.text);
-    for (const paragraph of spokenParagraphs(turn.text)) {
-      for (const [start, end] of passages(turn.text, masked, paragraph)) {
-        const text = cleanQuoteText(turn.text.slice(start, end));
-        if (countWords(text) >= MIN_STANDALONE_WORDS) quotes.push({ turnIndex, text, start, end });
-      }
+    for (const [start, end] of passages(masked, spokenParagraphs(turn.text))) {
+      const text = cleanQuoteText(turn.text.slice(start, end));
+      if (countWords(text) >= MIN_STANDALONE_WORDS) quotes.push({ turnIndex, text, start, end });
     }
   });
   return quotes;
@@ -82,38 +90,120 @@ function maskNoise(text: string): string {
   return out + text.slice(at);
 }
 
-function passages(text: string, masked: string, [from, to]: Span): Span[] {
+/**
+ * The turn's sentences as passages that stand alone (see standalone.ts): chatter trimmed from
+ * their start, backchannel, logistics and short abandoned sentences dropped, a sentence that
+ * leans on the one before joined to it, short ones joined to a neighbour, long ones split.
+ */
+function passages(masked: string, paragraphs: Span[]): Span[] {
   const units: Unit[] = [];
-  for (const [sentenceStart, end] of sentenceSpans(masked, from, to)) {
-    const start = sentenceStart + leadingFillerLength(masked.slice(sentenceStart, end));
-    // The masked text has no noise tokens, so it answers "anything left?" and counts words.
-    const visible = masked.slice(start, end);
-    if (visible.trim().length === 0 || isFillerOnly(visible)) continue;
-    for (const [s, e] of splitLong(masked, [start, end], MAX_QUOTE_WORDS, MIN_QUOTE_WORDS)) {
-      units.push({ start: s, end: e, words: countWords(masked, s, e) });
+  // Whether the next sentence directly follows a kept one: only fillers and blank lines between.
+  let follows = false;
+  paragraphs.forEach((paragraph, p) => {
+    const before = paragraphs[p - 1];
+    if (before && masked.slice(before[1], paragraph[0]).trim().length > 0) follows = false;
+    for (const [sentenceStart, end] of sentenceSpans(masked, paragraph[0], paragraph[1])) {
+      const start = sentenceStart + leadingChatter(masked.slice(sentenceStart, end));
+      // The masked text has no noise tokens, so it answers "anything left?" and counts words.
+      const visible = masked.slice(start, end);
+      if (visible.trim().length === 0 || isFillerOnly(visible) || isBackchannel(visible)) continue;
+      const words = countWords(masked, start, end);
+      if (isLogistics(visible) || (words < DANGLING_KEEP_WORDS && isDangling(visible))) {
+        follows = false;
+        continue;
+      }
+      const leans = needsPrevious(visible);
+      const pieces = splitLong(masked, [start, end], MAX_QUOTE_WORDS, MIN_QUOTE_WORDS);
+      pieces.forEach(([s, e], k) => {
+        const n = k === 0 && pieces.length === 1 ? words : countWords(masked, s, e);
+        units.push({ start: s, end: e, words: n, paragraph: p, leans: k === 0 && leans, follows: k > 0 || follows });
+      });
+      follows = true;
     }
-  }
-  return mergeShort(units).map((u) => [u.start, u.end]);
+  });
+  return mergeShort(joinLeaning(units)).map((u) => [u.start, u.end]);
 }
 
-/** Joins fragments under MIN_QUOTE_WORDS to the next passage, or the last one to the previous. */
+/** Fillers, false starts and backchannel or logistics clauses that open a sentence, however they interleave. */
+function leadingChatter(sentence: string): number {
+  let at = 0;
+  for (let step = 0; step < 4; step++) {
+    at += leadingFillerLength(sentence.slice(at));
+    const chatter = leadingChatterLength(sentence.slice(at));
+    if (chatter === 0) break;
+    at += chatter;
+  }
+  return at;
+}
+
+/**
+ * Joins a sentence that leans on the one before it ("That's why we left.") to that sentence when
+ * it directly follows it in the turn (fillers aside: "...every morning. Yeah. It takes two
+ * minutes.") and the two fit the length cap.
+ * A short one with no sentence to lean on (the turn's first, answering the question) is joined
+ * to the next in its paragraph, or dropped when there is none.
+ */
+function joinLeaning(units: Unit[]): Unit[] {
+  const out: Unit[] = [];
+  let orphan: Unit | null = null;
+  for (const unit of units) {
+    const prev = out[out.length - 1];
+    if (orphan) {
+      const joined = orphan.paragraph === unit.paragraph && orphan.words + unit.words <= MAX_QUOTE_WORDS;
+      if (joined) {
+        unit.start = orphan.start;
+        unit.words += orphan.words;
+        unit.leans = false;
+      }
+      orphan = null;
+      if (joined) {
+        out.push(unit);
+        continue;
+      }
+    }
+    if (!unit.leans) {
+      out.push(unit);
+      continue;
+    }
+    const follows = prev !== undefined && unit.follows;
+    if (follows && prev.words + unit.words <= MAX_QUOTE_WORDS) {
+      prev.end = unit.end;
+      prev.words += unit.words;
+      prev.paragraph = unit.paragraph;
+    } else if (!follows && unit.words < ORPHAN_KEEP_WORDS) {
+      orphan = unit;
+    } else {
+      out.push(unit);
+    }
+  }
+  return out;
+}
+
+/** Joins fragments under MIN_QUOTE_WORDS to the next passage of their paragraph, or the last one to the previous. */
 function mergeShort(units: Unit[]): Unit[] {
   const out: Unit[] = [];
   for (const unit of units) {
-    const prev = out[out.length - 1];
-    if (prev && prev.words < MIN_QUOTE_WORDS && prev.words + unit.words <= MAX_QUOTE_WORDS) {
-      prev.end = unit.end;
-      prev.words += unit.words;
+    const open = out[out.length - 1];
+    if (open && open.paragraph !== unit.paragraph) closeParagraph(out);
+    const last = out[out.length - 1];
+    if (last && last.paragraph === unit.paragraph && last.words < MIN_QUOTE_WORDS && last.words + unit.words <= MAX_QUOTE_WORDS) {
+      last.end = unit.end;
+      last.words += unit.words;
     } else {
-      out.push({ ...unit });
+      out.push(unit);
     }
   }
+  closeParagraph(out);
+  return out;
+}
+
+/** A short last passage of a paragraph joins the one before it. */
+function closeParagraph(out: Unit[]): void {
   const last = out[out.length - 1];
   const beforeLast = out[out.length - 2];
-  if (last && beforeLast && last.words < MIN_QUOTE_WORDS && beforeLast.words + last.words <= MAX_QUOTE_WORDS) {
+  if (last && beforeLast && beforeLast.paragraph === last.paragraph && last.words < MIN_QUOTE_WORDS && beforeLast.words + last.words <= MAX_QUOTE_WORDS) {
     beforeLast.end = last.end;
     beforeLast.words += last.words;
     out.pop();
   }
-  return out;
 }

@@ -4,21 +4,24 @@
 import { isNoiseToken } from './noise';
 import { isWhite } from './sentences';
 
-const FILLER_WORDS = new Set([
+/** Single words that say nothing alone. */
+export const FILLER_WORD_LIST = [
   'yeah', 'yea', 'yep', 'yup', 'yes', 'okay', 'ok', 'kay', 'mm-hmm', 'mm-hm', 'mhm', 'mm', 'mmm', 'hmm', 'hm',
   'uh-huh', 'uh', 'um', 'umm', 'uhm', 'er', 'erm', 'ah', 'oh', 'right', 'sure', 'absolutely', 'exactly',
   'totally', 'definitely', 'cool', 'great', 'alright', 'gotcha', 'indeed', 'true', 'well', 'so', 'nice',
   'wow', 'huh', 'anyway', 'thanks', 'perfect', 'fine', 'correct', 'agreed', 'interesting', 'no', 'nope',
   'awesome', 'precisely', 'certainly', 'ha', 'haha', 'cheers', 'bye', 'thanks', 'hi', 'hello',
-]);
+];
+const FILLER_WORDS = new Set(FILLER_WORD_LIST);
 /** Fillers of several words, consumed whole: "I see" is filler, "I" alone is not. */
-const FILLER_PHRASES = new Map<string, string[][]>();
-for (const phrase of [
+export const FILLER_PHRASE_LIST = [
   'all right', 'thank you', 'thanks so much', 'thank you so much', 'got it', 'i see', 'of course',
   'fair enough', 'you know', 'i mean', "that's right", "that's true", "that's fair", 'for sure',
   'sounds good', 'makes sense', 'that makes sense', 'no worries', 'very good', 'very true', 'i guess',
   'happy to help', 'no problem', 'take care', "you're welcome", 'my pleasure', 'good luck', 'see you',
-]) {
+];
+const FILLER_PHRASES = new Map<string, string[][]>();
+for (const phrase of FILLER_PHRASE_LIST) {
   const words = phrase.split(' ');
   const first = words[0] ?? '';
   FILLER_PHRASES.set(first, [...(FILLER_PHRASES.get(first) ?? []), words].sort((a, b) => b.length - a.length));

@@ -32,11 +32,14 @@ export function noiseRanges(text: string): [number, number][] {
 
 /**
  * The text of a quote: the passage without noise tokens, whitespace collapsed, no space left
- * before punctuation. A quote's `text` is always `cleanQuoteText(turn.text.slice(start, end))`.
+ * before punctuation, a stuttered word said once ("I I'm not worried" -> "I'm not worried",
+ * "the, the build" -> "the build"), and a capital first letter, so the quote reads as a sentence
+ * even when it opens after trimmed fillers. A quote's `text` is always
+ * `cleanQuoteText(turn.text.slice(start, end))`.
  */
 export function cleanQuoteText(passage: string): string {
-  // Most passages are clean already: one test instead of a scan, three replaces and a trim.
-  if (!NEEDS_CLEANING.test(passage)) return passage;
+  // Most passages are clean already: two cheap tests instead of a scan and six replaces.
+  if (!NEEDS_CLEANING.test(passage) && !mayRepeat(passage)) return capitalised(passage);
   let out = '';
   let at = 0;
   for (const [s, e] of noiseRanges(passage)) {
@@ -44,11 +47,105 @@ export function cleanQuoteText(passage: string): string {
     at = e;
   }
   out += passage.slice(at);
-  return out
-    .replace(/\s+/g, ' ')
-    .replace(/ ([,.;:!?…])/g, '$1')
-    .replace(/^[\s,;:]+/, '')
-    .trim();
+  return capitalised(
+    out
+      .replace(/\s+/g, ' ')
+      .replace(RESTARTS, dropRepeat)
+      .replace(REPEATS, dropRepeat)
+      .replace(/ ([,.;:!?…])/g, '$1')
+      .replace(/^[\s,;:]+/, '')
+      .trim(),
+  );
+}
+
+/** A word, then the same word again or its contraction ("I I'm"), apart by a space, a comma or a dash. */
+const REPEAT_SOURCE = String.raw`(?<![\p{L}\p{N}'’])(\p{L}+)(?:,|\s*(?:--|—|–))?\s+(?=\1(?:['’]\p{L}+)?(?![\p{L}\p{N}'’-]))`;
+const REPEATS = new RegExp(REPEAT_SOURCE, 'giu');
+/** Two or three words said again after a dash: "we were -- we were going", "that is -- that is true". */
+const RESTARTS = /(?<![\p{L}\p{N}'’])(\p{L}+(?: \p{L}+){1,2}) ?(?:--|—|–) (?=\1(?![\p{L}\p{N}'’-]))/giu;
+
+/**
+ * Whether REPEATS or RESTARTS might match: a word followed, across spaces, commas or dashes, by
+ * a word that starts with it. A cheap scan that clears most passages without the regexes.
+ */
+function mayRepeat(text: string): boolean {
+  // The last three words, newest first: a restart after a dash repeats up to three.
+  let s0 = -1;
+  let e0 = -1;
+  let s1 = -1;
+  let e1 = -1;
+  let s2 = -1;
+  let e2 = -1;
+  let i = 0;
+  const n = text.length;
+  while (i < n) {
+    const gapStart = i;
+    let dash = false;
+    while (i < n && !isLetter(text.charCodeAt(i))) {
+      const c = text.charCodeAt(i);
+      if (c === 0x2d || c === 0x2014 || c === 0x2013) dash = true;
+      i++;
+    }
+    const start = i;
+    while (i < n && isLetter(text.charCodeAt(i))) i++;
+    if (start === i) break;
+    if (s0 >= 0 && separatesWords(text, gapStart, start) && sameWord(text, s0, e0, start, i)) return true;
+    if (dash && ((s1 >= 0 && sameWord(text, s1, e1, start, i)) || (s2 >= 0 && sameWord(text, s2, e2, start, i)))) return true;
+    s2 = s1;
+    e2 = e1;
+    s1 = s0;
+    e1 = e0;
+    s0 = start;
+    e0 = i;
+  }
+  return false;
+}
+
+/** Whether the letters at [b, bEnd) are those at [a, aEnd), ignoring case ("I'm" reads as "I" and "m"). */
+function sameWord(text: string, a: number, aEnd: number, b: number, bEnd: number): boolean {
+  return bEnd - b === aEnd - a && sameLetters(text, a, b, aEnd - a);
+}
+
+function isLetter(c: number): boolean {
+  return (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a) || (c >= 0xc0 && !(c >= 0x2000 && c <= 0x206f) && c !== 0xd7 && c !== 0xf7);
+}
+
+/** Only spaces, commas and dashes between two words, at least one space. */
+function separatesWords(text: string, from: number, to: number): boolean {
+  let space = false;
+  for (let k = from; k < to; k++) {
+    const c = text.charCodeAt(k);
+    if (c === 0x20 || c === 0x0a || c === 0x09 || c === 0x0d || c === 0xa0) space = true;
+    else if (c !== 0x2c && c !== 0x2d && c !== 0x2014 && c !== 0x2013) return false;
+  }
+  return space;
+}
+
+function sameLetters(text: string, a: number, b: number, n: number): boolean {
+  for (let k = 0; k < n; k++) {
+    const x = text.charCodeAt(a + k);
+    const y = text.charCodeAt(b + k);
+    if (x !== y && (x | 0x20) !== (y | 0x20)) return false;
+  }
+  return true;
+}
+/** Said twice on purpose: "that that", "had had", "very very", "bye bye". */
+const MEANT_TWICE = new Set(['that', 'had', 'very', 'really', 'so', 'much', 'many', 'more', 'far', 'long', 'bye', 'blah', 'ha', 'haha', 'knock', 'tick', 'do', 'did']);
+
+function dropRepeat(match: string, word: string, offset: number, text: string): string {
+  if (MEANT_TWICE.has(word.toLowerCase())) return match;
+  // "Bora Bora", "Baden Baden": a repeated name is a name.
+  if (word.length > 1 && /^\p{Lu}/u.test(word) && /^\p{Lu}/u.test(text.charAt(offset + match.length))) return match;
+  return '';
+}
+
+/** The text with its first letter in upper case, unless its first word is mixed case ("iPhone", "eBay"). */
+function capitalised(text: string): string {
+  const first = text.charAt(0);
+  if (first === first.toUpperCase()) return text;
+  const word = /^[\p{L}'’-]+/u.exec(text)?.[0] ?? first;
+  if (word !== word.toLowerCase()) return text;
+  return first.toUpperCase() + text.slice(1);
 }
 
 /** Whitespace-separated tokens that hold a letter or digit ("--" and "…" are not words). */
