@@ -569,6 +569,26 @@ describe('renderer in the browser harness', () => {
       ['Sipho Dlamini', 'participant'],
       ['UNKNOWN', 'other'],
     ]);
+    // Speaker decisions are shown and can be changed: a generic label is one participant per file,
+    // "Assistant" is read as "AI" (one interviewer under two labels), headings inside an answer are text.
+    const userLabel = page.locator('[data-testid=preview-generic-label][data-label="User"]');
+    expect(await userLabel.textContent()).toContain('4 participants, one per file');
+    await userLabel.getByRole('switch').check({ force: true });
+    await expect.poll(() => userLabel.getAttribute('data-same'), WAIT).toBe('true');
+    expect(await userLabel.textContent()).toContain('one participant across 4 files');
+    const ai = page.locator('[data-testid=preview-file][data-file="assistant-ai.txt"]');
+    await ai.getByRole('button', { name: 'Expand assistant-ai.txt' }).click();
+    const assistant = ai.locator('[data-testid=preview-speaker][data-speaker="Assistant"]');
+    expect(await assistant.getByTestId('preview-rename-hint').textContent()).toMatch(/^Read as AI: Assistant and AI are both interviewer labels/);
+    await assistant.getByTestId('preview-keep-apart').click();
+    expect(await assistant.getByTestId('preview-rename-hint').textContent()).toMatch(/^Kept apart from AI/);
+    const headed = page.locator('[data-testid=preview-file][data-file="heading-in-answer.txt"]');
+    await headed.getByRole('button', { name: 'Expand heading-in-answer.txt' }).click();
+    expect(await headed.getByTestId('preview-text-label').evaluateAll((els) => els.map((e) => e.getAttribute('data-label')))).toEqual([
+      'Initial Steps',
+      'Next Steps',
+      'Key Findings',
+    ]);
     await alex.getByRole('button', { name: 'Expand interview-alex.txt' }).click();
     expect(await alex.getByTestId('preview-duplicate').textContent()).toBe('Already imported as interview-alex.txt — will be skipped.');
     await shot('16-import-preview-folder');
