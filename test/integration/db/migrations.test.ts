@@ -134,3 +134,20 @@ describe('0002_import_speed', () => {
     after.close();
   });
 });
+
+describe('0004_theme_description', () => {
+  it('gives themes written before it an empty description and stores one after', () => {
+    const path = join(tmp(), 's.grounded');
+    const upTo = journal.entries.findIndex((e) => e.tag === '0004_theme_description');
+    const before = openStudyDb(path, { create: true, migrationsFolder: migrationsUpTo(upTo) });
+    before.sqlite.exec(`
+      insert into synthesis_runs (model_id, model_hash, seed, params, chosen_k, scores) values ('m', 'h', 1, '{}', 2, '{}');
+      insert into themes (run_id, idx, label, keywords) values (1, 0, 'invoice · receipt', '["invoice"]');`);
+    before.close();
+    const after = openStudyDb(path, { create: false, migrationsFolder: migrationsUpTo(upTo + 1) });
+    expect(after.sqlite.prepare('select label, description from themes').all()).toEqual([{ label: 'invoice · receipt', description: '' }]);
+    after.sqlite.prepare("insert into themes (run_id, idx, label, description, keywords) values (1, 1, 'Release notes', 'We read every release note.', '[]')").run();
+    expect(after.sqlite.prepare('select description from themes where idx = 1').get()).toEqual({ description: 'We read every release note.' });
+    after.close();
+  });
+});
