@@ -1,16 +1,66 @@
+import { dirname, resolve, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { App, Session, WebContents } from 'electron';
 
-/** Only the bundled renderer (file://) and, in development, the local dev server may load. */
-export function isAllowedUrl(url: string, devServerUrl?: string): boolean {
-  if (url.startsWith('file://') || url.startsWith('devtools://')) return true;
-  if (devServerUrl && url.startsWith(devServerUrl)) return true;
-  return url.startsWith('data:') || url.startsWith('blob:');
+/** Where our renderer comes from: the bundled index.html, or in development the dev server. */
+export interface TrustedRenderer {
+  /** Absolute path of the bundled renderer's index.html (out/renderer/index.html). */
+  indexFile: string;
+  /** The dev server (`electron-vite dev`), when there is one; it replaces the bundle. */
+  devServerUrl?: string;
+}
+
+/** The local path of a file:// URL with no host (file://server/share is a network path). */
+function localFile(url: URL): string | null {
+  if (url.protocol !== 'file:' || url.host !== '') return null;
+  try {
+    return resolve(fileURLToPath(url));
+  } catch {
+    return null;
+  }
+}
+
+function parse(url: string): URL | null {
+  try {
+    return new URL(url);
+  } catch {
+    return null;
+  }
+}
+
+const sameOrigin = (url: URL, base: string): boolean => parse(base)?.origin === url.origin && url.origin !== 'null';
+
+/**
+ * What the renderer may load: files of the bundled renderer's own folder (its scripts, styles and
+ * fonts), the dev server by exact origin (`http://localhost:5173.evil/` is another host), and
+ * inline `data:` images and fonts. Never another file, a file on another host, `blob:` or
+ * `devtools:`; every other request is cancelled.
+ */
+export function isAllowedUrl(url: string, trusted: TrustedRenderer): boolean {
+  const u = parse(url);
+  if (!u) return false;
+  if (u.protocol === 'data:') return true;
+  if (trusted.devServerUrl) return sameOrigin(u, trusted.devServerUrl);
+  const file = localFile(u);
+  const bundle = dirname(resolve(trusted.indexFile));
+  return file !== null && file.startsWith(bundle + sep);
+}
+
+/**
+ * Who may call the IPC: only our page itself, the bundled index.html (exactly) or a page of the
+ * dev server (exact origin). Not a data: or blob: document, not devtools, not another file.
+ */
+export function isTrustedSender(url: string, trusted: TrustedRenderer): boolean {
+  const u = parse(url);
+  if (!u) return false;
+  if (trusted.devServerUrl) return sameOrigin(u, trusted.devServerUrl);
+  return localFile(u) === resolve(trusted.indexFile);
 }
 
 /** Electron's security checklist: every outgoing request cancelled, permissions refused. */
-export function hardenSession(session: Session, devServerUrl?: string): void {
+export function hardenSession(session: Session, trusted: TrustedRenderer): void {
   session.webRequest.onBeforeRequest((details, callback) => {
-    callback({ cancel: !isAllowedUrl(details.url, devServerUrl) });
+    callback({ cancel: !isAllowedUrl(details.url, trusted) });
   });
   session.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
   session.setPermissionCheckHandler(() => false);
@@ -18,10 +68,10 @@ export function hardenSession(session: Session, devServerUrl?: string): void {
 }
 
 /** No navigation, redirects, new windows or webviews, in any web contents the app ever creates. */
-export function hardenWebContents(app: App, devServerUrl?: string): void {
+export function hardenWebContents(app: App, trusted: TrustedRenderer): void {
   app.on('web-contents-created', (_event, contents: WebContents) => {
     contents.on('will-navigate', (e, url) => {
-      if (!isAllowedUrl(url, devServerUrl) || url !== contents.getURL()) e.preventDefault();
+      if (!isTrustedSender(url, trusted) || url !== contents.getURL()) e.preventDefault();
     });
     contents.on('will-redirect', (e) => e.preventDefault());
     contents.on('will-attach-webview', (e) => e.preventDefault());

@@ -1,5 +1,8 @@
+import { dirname, resolve } from 'node:path';
 import type { BrowserWindow, Dialog, Shell } from 'electron';
-import type { DialogKind, Handlers, ShellChannel } from '../../shared/ipc/contract';
+import type { JobFinished } from '../../shared/domain';
+import { IpcFailure, type DialogKind, type Handlers, type ShellChannel } from '../../shared/ipc/contract';
+import type { CoreHost } from '../core/host/types';
 import { TRANSCRIPT_EXTENSIONS } from '../../shared/transcriptFiles';
 
 const transcriptFilters = [
@@ -8,8 +11,34 @@ const transcriptFilters = [
 ];
 const studyFilters = [{ name: 'Grounded study', extensions: ['grounded'] }];
 
+/**
+ * The paths `shell:showItem` may reveal: files Grounded wrote (this session's exports, and their
+ * folders) and the open study. A compromised renderer cannot make the file manager open (and on
+ * some desktops run) whatever path it likes.
+ */
+export function showablePaths(host: Pick<CoreHost, 'invoke' | 'on'>): (path: string) => Promise<boolean> {
+  const written = new Set<string>();
+  host.on('jobs:finished', (f: JobFinished) => {
+    for (const file of f.result?.export?.files ?? []) {
+      written.add(resolve(file));
+      written.add(dirname(resolve(file)));
+    }
+  });
+  return async (path) => {
+    const full = resolve(path);
+    if (written.has(full)) return true;
+    const info = await host.invoke('study:info', {});
+    return info.ok && info.value !== null && resolve(info.value.path) === full;
+  };
+}
+
 /** Native dialogs and the file manager: what only the Electron shell can do. */
-export function shellHandlers(dialog: Dialog, shell: Shell, window: () => BrowserWindow | null): Handlers<ShellChannel> {
+export function shellHandlers(
+  dialog: Dialog,
+  shell: Shell,
+  window: () => BrowserWindow | null,
+  canShow: (path: string) => Promise<boolean> = async () => false,
+): Handlers<ShellChannel> {
   const pick = async (kind: DialogKind): Promise<string[]> => {
     const win = window();
     if (kind === 'createStudy') {
@@ -29,8 +58,9 @@ export function shellHandlers(dialog: Dialog, shell: Shell, window: () => Browse
   };
   return {
     'dialog:pick': async ({ kind }) => ({ paths: await pick(kind) }),
-    'shell:showItem': ({ path }) => {
-      shell.showItemInFolder(path);
+    'shell:showItem': async ({ path }) => {
+      if (!(await canShow(path))) throw new IpcFailure('forbidden', `${path}: Grounded shows only files it wrote and the open study`);
+      shell.showItemInFolder(resolve(path));
       return null;
     },
   };

@@ -1,25 +1,69 @@
 import { describe, expect, it } from 'vitest';
-import { hardenSession, hardenWebContents, isAllowedUrl, secureWebPreferences } from '../../../electron/main/security';
+import { hardenSession, hardenWebContents, isAllowedUrl, isTrustedSender, secureWebPreferences } from '../../../electron/main/security';
 import { createFakeElectron, createFakeWebContents } from './fakeElectron';
+
+const bundle = { indexFile: '/app/out/renderer/index.html' };
+const dev = { indexFile: '/app/out/renderer/index.html', devServerUrl: 'http://localhost:51730' };
 
 describe('Electron security defaults', () => {
   it('cancels every outgoing request and lets the bundled renderer load', () => {
     const fake = createFakeElectron();
-    hardenSession(fake.session as never);
+    hardenSession(fake.session as never, bundle);
     for (const url of ['https://example.com/', 'http://127.0.0.1:9/x', 'wss://telemetry.example/', 'https://fonts.googleapis.com/css']) {
       expect(fake.request(url), url).toBe(true);
     }
     expect(fake.request('file:///app/out/renderer/index.html')).toBe(false);
   });
 
-  it('allows the dev server only when one is configured', () => {
-    expect(isAllowedUrl('http://localhost:5173/', undefined)).toBe(false);
-    expect(isAllowedUrl('http://localhost:5173/src/main.tsx', 'http://localhost:5173')).toBe(true);
+  it('allows the dev server only when one is configured, by exact origin', () => {
+    expect(isAllowedUrl('http://localhost:51730/', bundle)).toBe(false);
+    expect(isAllowedUrl('http://localhost:51730/src/main.tsx', dev)).toBe(true);
+    for (const url of ['http://localhost:51730.evil/', 'http://localhost:517301/', 'https://localhost:51730/', 'http://localhost:51730@evil.example/', 'http://127.0.0.1:51730/']) {
+      expect(isAllowedUrl(url, dev), url).toBe(false);
+      expect(isTrustedSender(url, dev), url).toBe(false);
+    }
+    // In development the bundle on disk is not the renderer.
+    expect(isTrustedSender('file:///app/out/renderer/index.html', dev)).toBe(false);
+  });
+
+  it('lets requests reach only the bundled renderer\'s own folder: no other file, no host, no blob: or devtools:', () => {
+    expect(isAllowedUrl('file:///app/out/renderer/assets/index-3f2a.js', bundle)).toBe(true);
+    expect(isAllowedUrl('data:font/woff2;base64,AAAA', bundle)).toBe(true);
+    for (const url of [
+      'file:///etc/passwd',
+      'file:///app/out/renderer-evil/x.js',
+      'file:///app/out/renderer/../main/index.js',
+      'file:///app/out/renderer/%2e%2e/main/index.js',
+      'file://host/share/app/out/renderer/index.html',
+      'file://localhost.evil/app/out/renderer/index.html',
+      'blob:file:///0b6f-4c1e',
+      'devtools://devtools/bundled/inspector.html',
+      'https://example.com/',
+      'not a url',
+    ]) {
+      expect(isAllowedUrl(url, bundle), url).toBe(false);
+    }
+  });
+
+  it('takes IPC only from the bundled index.html itself', () => {
+    expect(isTrustedSender('file:///app/out/renderer/index.html', bundle)).toBe(true);
+    expect(isTrustedSender('file:///app/out/renderer/index.html#/study', bundle)).toBe(true);
+    for (const url of [
+      'file:///app/out/renderer/other.html',
+      'file:///tmp/evil.html',
+      'file://host/app/out/renderer/index.html',
+      'data:text/html,<script>1</script>',
+      'blob:file:///0b6f-4c1e',
+      'devtools://devtools/bundled/inspector.html',
+      '',
+    ]) {
+      expect(isTrustedSender(url, bundle), url).toBe(false);
+    }
   });
 
   it('refuses every permission request and check', () => {
     const fake = createFakeElectron();
-    hardenSession(fake.session as never);
+    hardenSession(fake.session as never, bundle);
     expect(fake.askPermission('media')).toBe(false);
     expect(fake.askPermission('notifications')).toBe(false);
     expect(fake.checkPermission()).toBe(false);
@@ -27,7 +71,7 @@ describe('Electron security defaults', () => {
 
   it('denies navigation, redirects, webviews and new windows', () => {
     const fake = createFakeElectron();
-    hardenWebContents(fake.app as never);
+    hardenWebContents(fake.app as never, bundle);
     const { contents, fire } = createFakeWebContents('file:///app/out/renderer/index.html');
     fake.app.emit('web-contents-created', {}, contents);
     expect(fire('will-navigate', 'https://evil.example/')).toBe(true);
