@@ -13,7 +13,7 @@ import {
   type JobSpec,
   parseInput,
 } from '../../shared/ipc/contract';
-import { openStudyDb, transaction, type StudyDb } from './db/open';
+import { openStudyDb, syncStudy, transaction, type StudyDb } from './db/open';
 import { listParticipants } from './db/queries/participants';
 import { listQuotes } from './db/queries/quotes';
 import { getMeta, researchDate, researchQuestions, setMeta, setResearchQuestions, studyCounts } from './db/queries/study';
@@ -267,9 +267,9 @@ export class Core {
     const study = this.requireStudy();
     switch (spec.kind) {
       case 'import':
-        return this.jobs.start('import', (ctx) => runImportJob(study.db, spec.paths, ctx, spec.speakers));
+        return this.jobs.start('import', (ctx) => durably(study, runImportJob(study.db, spec.paths, ctx, spec.speakers)));
       case 'importContent':
-        return this.jobs.start('import', (ctx) => runImportContentJob(study.db, spec.files, ctx));
+        return this.jobs.start('import', (ctx) => durably(study, runImportContentJob(study.db, spec.files, ctx)));
       case 'synthesize':
         return this.jobs.start('synthesize', async (ctx) =>
           runSynthesisJob(study.db, await this.getEmbedder(), { personas: spec.personas, seed: spec.seed, themes: spec.themes }, ctx),
@@ -294,6 +294,15 @@ export class Core {
   private changed<T>(reason: string, value: T): T {
     this.emit('study:changed', { reason });
     return value;
+  }
+}
+
+/** An import's files are on disk (fsynced) before the job reports them imported, even if it failed midway. */
+async function durably<T>(study: StudyDb, work: Promise<T>): Promise<T> {
+  try {
+    return await work;
+  } finally {
+    syncStudy(study.db);
   }
 }
 

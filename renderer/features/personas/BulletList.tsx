@@ -1,5 +1,5 @@
 import { Badge, Group, Stack, Text, Tooltip } from '@mantine/core';
-import type { Bullet } from '../../../shared/domain';
+import { isUnsupported, type Bullet } from '../../../shared/domain';
 import { EvidenceBadge } from './EvidenceBadge';
 
 /** A persona section (Goals, Frustrations…) with each claim's evidence count. */
@@ -21,6 +21,20 @@ export function BulletList({ title, bullets, testId }: { title: string; bullets:
                 {b.text}
               </Text>
               <Group gap={4} wrap="nowrap" style={{ flexShrink: 0 }}>
+                {isUnsupported(b) && (
+                  <Tooltip label="No quote backs this claim: attach evidence or remove it" withArrow>
+                    <Badge size="sm" variant="filled" color="red" tt="none" fw={500} data-testid="unsupported-marker">
+                      unsupported
+                    </Badge>
+                  </Tooltip>
+                )}
+                {(b.lostEvidence ?? 0) > 0 && (
+                  <Tooltip label="Quotes this claim cited were deleted with their transcript" withArrow>
+                    <Badge size="sm" variant="outline" color="red" tt="none" fw={500} data-testid="lost-evidence-marker">
+                      {b.lostEvidence} deleted
+                    </Badge>
+                  </Tooltip>
+                )}
                 {b.thin && (
                   <Tooltip label="All the evidence comes from one participant" withArrow>
                     <Badge size="sm" variant="outline" color="orange" tt="none" fw={500} data-testid="thin-marker">

@@ -27,7 +27,10 @@ export function citedQuoteIds(draft: PersonaDraft): number[] {
 /** The draft as it will be saved: trimmed text, no empty bullets. */
 export function toPatch(draft: PersonaDraft): PersonaDraft {
   const clean = (bullets: Bullet[]) =>
-    bullets.map((b) => ({ text: b.text.trim(), evidence: b.evidence })).filter((b) => b.text.length > 0);
+    bullets
+      // The lost-evidence mark stays with its bullet: saving another field must not clear it.
+      .map((b) => ({ text: b.text.trim(), evidence: b.evidence, ...(b.lostEvidence ? { lostEvidence: b.lostEvidence } : {}) }))
+      .filter((b) => b.text.length > 0);
   const sections = mapSections((s) => clean(draft[s]));
   return { ...draft, name: draft.name.trim(), summary: draft.summary.trim(), ...sections };
 }
