@@ -74,7 +74,7 @@ describe('the grounded CLI (built)', () => {
     expect(r.code, r.stderr).toBe(0);
     expect(r.stderr).toMatch(/Embedded \d+ of \d+ quotes/);
     const out = JSON.parse(r.stdout) as {
-      themes: { id: number; label: string; quoteIds: number[] }[];
+      themes: { id: number; label: string; description: string; quoteIds: number[] }[];
       personas: {
         id: number;
         name: string;
@@ -84,7 +84,7 @@ describe('the grounded CLI (built)', () => {
       }[];
     };
     expect(out.themes.length).toBeGreaterThan(1);
-    expect(out.themes[0]).toEqual({ id: expect.any(Number), label: expect.any(String), quoteIds: expect.any(Array) });
+    expect(out.themes[0]).toEqual({ id: expect.any(Number), label: expect.any(String), description: expect.any(String), quoteIds: expect.any(Array) });
     expect(out.personas.length).toBeGreaterThanOrEqual(2);
     for (const p of out.personas) {
       expect(Object.keys(p).sort()).toEqual(['behaviors', 'context', 'dayInLife', 'decisionFactors', 'definingQuote', 'frustrations', 'goals', 'id', 'name', 'participants', 'success']);

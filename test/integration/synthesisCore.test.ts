@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BULLET_SECTIONS, type Persona } from '../../shared/domain';
 import type { Core } from '../../electron/core/service';
+import { labelReasons } from '../../electron/core/synthesis/checks/label';
 import { coreWithStudy, goodTranscripts, importAll, modelReady } from '../helpers/core';
 import { useTmpDir } from '../helpers/tmp';
 
@@ -31,9 +32,14 @@ describe.skipIf(!modelReady)('synthesis with the on-device model', () => {
     const themes = await core.handlers()['themes:list']({});
     expect(themes.length).toBeGreaterThanOrEqual(2);
     expect(themes.reduce((n, t) => n + t.size, 0)).toBe(info.counts.quotes);
+    const speakerNames = (await core.handlers()['participants:list']({})).map((p) => p.name);
     for (const t of themes) {
       expect(t.label.length).toBeGreaterThan(0);
       expect(t.topQuotes.length).toBeGreaterThan(0);
+      if (t.outlier) continue;
+      // A key phrase about content: never a participant's name, never filler, 1 to 4 words.
+      expect(labelReasons(t.label, speakerNames), t.label).toEqual([]);
+      expect(t.description.length).toBeGreaterThan(0);
     }
     const personas = await core.handlers()['personas:list']({});
     expect(personas.length).toBeGreaterThanOrEqual(2);
