@@ -1,10 +1,10 @@
 // Quote -> bullet text without a language model: the researcher edits the drafts, so the aim
 // is a readable, faithful sentence of about 20 words, not a paraphrase.
 
-import nlp from 'compromise';
 import { isFillerOnly, leadingFillerLength } from '../quotes/fillers';
 import { isBackchannel, isLogistics, needsPrevious } from '../quotes/standalone';
-import { isSentence } from './checks/fragment';
+import { FRAGMENT_RULES, isSentence } from './checks/fragment';
+import { termsOf } from './nlpTerms';
 import { toThirdPerson } from './thirdPerson';
 
 // Always filler at the start ("Yeah so I…"), or filler only when a comma follows ("Right, I…"
@@ -89,6 +89,9 @@ export function bulletCandidates(quote: string): BulletCandidate[] {
   const cleaned = quote.replace(/\s*\[[^\]]*\]/g, '').replace(/\s+/g, ' ').replace(INLINE_FILLER, '').trim();
   const out: BulletCandidate[] = [];
   for (const raw of cleaned.split(SENTENCE_END)) {
+    // Too long or too short to be a bullet whatever its grammar: no need to parse it.
+    const words = countWords(raw);
+    if (words < FRAGMENT_RULES.minWords || words > FRAGMENT_RULES.maxWords + 6 || /…|\.\.\.|\s--\s/.test(raw)) continue;
     const sentence = asSentence(raw);
     if (!sentence || isFillerOnly(sentence) || isBackchannel(sentence) || isLogistics(sentence)) continue;
     // "It was hard." or "That's why we left." mean nothing without the sentence before.
@@ -113,9 +116,8 @@ function asSentence(raw: string): string | null {
   text = text.replace(/!+(["”']?)$/, '.$1');
   if (!/[.]["”']?$/.test(text)) {
     if (/[,;:…—–-]$/.test(text)) return null;
-    const terms = nlp(text).terms().json() as { terms: { tags: string[] }[] }[];
-    const lastTags = terms.at(-1)?.terms[0]?.tags ?? [];
-    if (OPEN_ENDING.some((tag) => lastTags.includes(tag))) return null;
+    const last = termsOf(text).at(-1);
+    if (!last || OPEN_ENDING.some((tag) => last.tags.has(tag))) return null;
     text = `${text}.`;
   }
   return capitalise(text);
@@ -123,11 +125,9 @@ function asSentence(raw: string): string | null {
 
 /** The claim is about something: a noun other than a pronoun after its first word. */
 function namesSomething(sentence: string): boolean {
-  const terms = nlp(sentence).terms().json() as { terms: { tags: string[] }[] }[];
-  return terms.slice(1).some((term) => {
-    const tags = term.terms[0]?.tags ?? [];
-    return tags.includes('Noun') && !tags.includes('Pronoun');
-  });
+  return termsOf(sentence)
+    .slice(1)
+    .some((term) => term.tags.has('Noun') && !term.tags.has('Pronoun'));
 }
 
 export const BULLET_WORDS = { ideal: { min: 6, max: 20 } } as const;

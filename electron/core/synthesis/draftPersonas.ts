@@ -62,8 +62,13 @@ export const DRAFT_RULES = {
   maxEvidence: 6,
   /** Quotes at least this similar (cosine, MiniLM) make one claim: evidence for one bullet. */
   sameClaim: 0.5,
-  /** A claim is drafted when this many quotes back it (or quotes of two participants). */
+  /** A claim is drafted when this many quotes back it (or quotes of two participants)... */
   minEvidence: 2,
+  /**
+   * ...or, said once, when its facet is this clear (facet confidence): a persona of one or two
+   * people says few things twice, and a clear single statement is still a finding (marked thin).
+   */
+  singleQuoteConfidence: 0.5,
   /** Claims tried for wording per section before giving up: bounds the parsing at 50k quotes. */
   maxTries: 15,
   /** Only the most central quotes of a facet are grouped, which bounds the work at 50k quotes. */
@@ -218,7 +223,8 @@ function closest(quotes: readonly DraftQuote[], centroid: Float32Array): DraftQu
  * of the persona who said something at least `sameClaim` similar. Quotes are visited by
  * support, then facet confidence, then centrality; each unvisited quote starts a claim and
  * takes every unvisited quote that similar as evidence. Claims backed by several participants,
- * then by more quotes, come first; a claim backed by one quote alone is not drafted. A claim is
+ * then by more quotes, come first; a claim backed by one quote alone is drafted only when its
+ * facet is clear (singleQuoteConfidence). A claim is
  * worded from its seed and first echoes (draftBulletText); one with no sentence that stands alone
  * gives no bullet.
  */
@@ -261,7 +267,7 @@ function facetBullets(pool: readonly DraftQuote[], confidenceOf: (id: number) =>
     );
 
   const taken = new Set<number>();
-  const claims: { members: DraftQuote[]; people: number; order: number }[] = [];
+  const claims: { members: DraftQuote[]; people: number; confidence: number; order: number }[] = [];
   for (const seed of visit) {
     if (taken.has(seed.index)) continue;
     taken.add(seed.index);
@@ -272,11 +278,16 @@ function facetBullets(pool: readonly DraftQuote[], confidenceOf: (id: number) =>
       echoes.map((other) => other.quote),
     );
     const people = new Set(members.map((q) => q.participantId)).size;
-    claims.push({ members, people, order: claims.length });
+    claims.push({ members, people, confidence: seed.confidence, order: claims.length });
   }
 
   const strong = claims
-    .filter((claim) => claim.people >= 2 || claim.members.length >= DRAFT_RULES.minEvidence)
+    .filter(
+      (claim) =>
+        claim.people >= 2 ||
+        claim.members.length >= DRAFT_RULES.minEvidence ||
+        claim.confidence >= DRAFT_RULES.singleQuoteConfidence,
+    )
     .sort((a, b) => b.people - a.people || b.members.length - a.members.length || a.order - b.order);
   const bullets: DraftBullet[] = [];
   const texts = new Set<string>();

@@ -5,6 +5,7 @@
 
 import nlp from 'compromise';
 import { isFillerWord, nameWords } from './checks/label';
+import { termsOf } from './nlpTerms';
 
 export const NAME_RULES = { minWords: 2, maxWords: 4 } as const;
 
@@ -20,15 +21,6 @@ export interface NamingInput {
 /** A sentence in which the speaker may say what they are; cheap to test before parsing. */
 const SELF_DESCRIPTION = /\b(?:i am|i['’]m|i['’]ve been|i have been|i was|i work as|as)\s+an?\s/i;
 const WORD = /[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu;
-
-interface Term {
-  text: string;
-  normal: string;
-  /** The expanded word of a contraction: "I'm" is "i" then "am". */
-  machine?: string;
-  post: string;
-  tags: string[];
-}
 
 export function namePersonas(input: NamingInput): string[] {
   const banned = nameWords(input.participantNames);
@@ -76,8 +68,8 @@ function sentenceCase(name: string): string {
 }
 
 function isProperNoun(word: string): boolean {
-  const tags = (nlp(word).json() as { terms: { tags: string[] }[] }[])[0]?.terms[0]?.tags ?? [];
-  return tags.includes('ProperNoun') || tags.includes('Place') || tags.includes('Organization');
+  const tags = termsOf(word)[0]?.tags;
+  return tags !== undefined && (tags.has('ProperNoun') || tags.has('Place') || tags.has('Organization'));
 }
 
 /**
@@ -115,17 +107,15 @@ function roleCounts(byParticipant: ReadonlyMap<number, readonly string[]>, banne
  */
 function selfDescriptions(text: string): string[] {
   const out: string[] = [];
-  const terms = (nlp(text).json() as { terms: Term[] }[])
-    .flatMap((sentence) => sentence.terms)
-    .map((term) => ({ ...term, normal: term.machine ?? term.normal }));
+  const terms = termsOf(text);
   terms.forEach((term, i) => {
     if (!/^an?$/.test(term.normal) || i === 0) return;
     const before = terms[i - 1]!.normal;
     const subjectBefore = terms[i - 2]?.normal === 'i' || terms[i - 3]?.normal === 'i';
     let j = i + 1;
-    while (terms[j]?.tags.includes('Adjective') && !terms[j]!.post.includes(',')) j++;
+    while (terms[j]?.tags.has('Adjective') && !terms[j]!.post.includes(',')) j++;
     let head = -1;
-    while (terms[j]?.tags.includes('Noun') && !terms[j]!.tags.includes('Pronoun') && !terms[j]!.tags.includes('Person')) {
+    while (terms[j]?.tags.has('Noun') && !terms[j]!.tags.has('Pronoun') && !terms[j]!.tags.has('Person')) {
       head = j;
       if (/[,.;:!?]/.test(terms[j]!.post)) break;
       j++;
@@ -134,7 +124,7 @@ function selfDescriptions(text: string): string[] {
     const noun = terms[head]!;
     const stated = subjectBefore && /^(am|be|been|was|as)$/.test(before);
     const asI = before === 'as' && (terms[head + 1]?.normal === 'i' || terms[head + 1]?.normal === 'we');
-    if (stated || (asI && noun.tags.includes('Actor'))) out.push(singular(noun.normal));
+    if (stated || (asI && noun.tags.has('Actor'))) out.push(singular(noun.normal));
   });
   return out;
 }

@@ -4,15 +4,7 @@
 // verb, and speaks for no one else ("we", "our" would turn into someone else's claim). Anything
 // else returns null and the caller keeps the speaker's own words.
 
-import nlp from 'compromise';
-
-interface Term {
-  text: string;
-  pre: string;
-  post: string;
-  normal: string;
-  tags: string[];
-}
+import { expandContractions, termsOf, verbForms, type Term } from './nlpTerms';
 
 /** Pronouns of the speaker in the rest of the sentence, as the persona's. */
 const THIRD_PERSON: Record<string, string> = { i: 'they', me: 'them', my: 'their', mine: 'theirs', myself: 'themselves' };
@@ -21,31 +13,25 @@ const PLURAL_AGREEMENT: Record<string, string> = { am: 'are', was: 'were' };
 /** The speaker talks for a group: the claim is not theirs alone. */
 const GROUP_VOICE = new Set(['we', 'us', 'our', 'ours', 'ourselves']);
 
-function termsOf(text: string): Term[] {
-  const doc = nlp(text);
-  doc.contractions().expand();
-  const sentences = nlp(doc.text()).json() as { terms: Term[] }[];
-  return sentences.flatMap((sentence) => sentence.terms);
-}
-
-const skippable = (term: Term) => (term.tags.includes('Adverb') || term.tags.includes('Negative')) && !term.tags.includes('Verb');
+const skippable = (term: Term) => (term.tags.has('Adverb') || term.tags.has('Negative')) && !term.tags.has('Verb');
 
 /** The verb as the persona's: "check" -> "checks", "am" -> "is", "can" and "started" unchanged. */
 function thirdSingular(verb: Term): string | null {
-  if (verb.tags.includes('Modal') || verb.tags.includes('PastTense')) return verb.normal === 'were' ? 'was' : verb.normal;
-  const forms = nlp(verb.normal).verbs().conjugate()[0] as { PresentTense?: string } | undefined;
-  return forms?.PresentTense ?? null;
+  if (verb.tags.has('Modal') || verb.tags.has('PastTense')) return verb.normal === 'were' ? 'was' : verb.normal;
+  return verbForms(verb.normal).present;
 }
 
 /** The sentence in the third person without its subject, or null when that is not safe. */
 export function toThirdPerson(sentence: string): string | null {
-  const terms = termsOf(sentence.trim());
+  // Only a sentence that opens on "I" can be rewritten: most are settled before any parsing.
+  if (!/^I\b/.test(sentence.trim())) return null;
+  const terms = termsOf(expandContractions(sentence.trim()));
   if (terms.length < 2 || terms[0]!.normal !== 'i') return null;
   if (terms.some((term) => GROUP_VOICE.has(term.normal))) return null;
   let verbAt = 1;
   while (verbAt < terms.length && skippable(terms[verbAt]!)) verbAt++;
   const verb = terms[verbAt];
-  if (!verb?.tags.includes('Verb')) return null;
+  if (!verb?.tags.has('Verb')) return null;
   const conjugated = thirdSingular(verb);
   if (!conjugated) return null;
   // "I run the code and use examples": which verbs share the subject is beyond a safe rewrite.
@@ -74,8 +60,8 @@ function coordinatedVerb(terms: readonly Term[], verbAt: number): boolean {
     if (!['and', 'or', 'but'].includes(terms[i]!.normal)) continue;
     let next = i + 1;
     while (next < terms.length && skippable(terms[next]!)) next++;
-    const tags = terms[next]?.tags ?? [];
-    if (tags.includes('Verb') && tags.includes('Infinitive') && !tags.includes('Gerund')) return true;
+    const tags = terms[next]?.tags;
+    if (tags?.has('Verb') && tags.has('Infinitive') && !tags.has('Gerund')) return true;
   }
   return false;
 }

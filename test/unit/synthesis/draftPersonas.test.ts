@@ -45,7 +45,7 @@ describe('draftPersonas', () => {
     }
   });
 
-  it('writes at most 5 bullets per section, each a sentence backed by two or more quotes, the best backed first', () => {
+  it('writes at most 5 bullets per section, each a sentence backed by two or more quotes or a clear one, the best backed first', () => {
     let bullets = 0;
     for (const draft of drafts) {
       for (const section of CORE_SECTIONS) {
@@ -55,7 +55,10 @@ describe('draftPersonas', () => {
         expect(people).toEqual([...people].sort((a, b) => b - a));
         for (const bullet of list) {
           expect(fragmentReasons(bullet.text), bullet.text).toEqual([]);
-          expect(bullet.evidence.length).toBeGreaterThanOrEqual(DRAFT_RULES.minEvidence);
+          // Said once, a claim needs a clear facet.
+          if (bullet.evidence.length < DRAFT_RULES.minEvidence) {
+            expect(output.facets.get(bullet.evidence[0]!)!.confidence).toBeGreaterThanOrEqual(DRAFT_RULES.singleQuoteConfidence);
+          }
         }
         bullets += list.length;
       }
@@ -185,7 +188,9 @@ describe('draft persona extras', () => {
       // Nearest the persona's centre: its defining quote, used nowhere else on the card.
       { id: 6, participantId: 2, text: 'The release notes and the build server take up most of my week.', vector: unit([0, 1], [5, 1], [9, 1]) },
     ];
-    const facets = new Map(quotes.map((q) => [q.id, { facet: 'behavior' as const, confidence: 1 }]));
+    // Quote 3 is a clear enough behaviour to draft, not clear enough to stand alone.
+    const confidence = (id: number) => (id === 3 ? (DRAFT_MIN_CONFIDENCE + DRAFT_RULES.singleQuoteConfidence) / 2 : 1);
+    const facets = new Map(quotes.map((q) => [q.id, { facet: 'behavior' as const, confidence: confidence(q.id) }]));
     const [draft] = draftPersonas({ groups: [[1, 2]], quotes, themes: [], facets, participants: [{ id: 1, name: 'Ana' }, { id: 2, name: 'Ben' }] });
 
     it('words a claim as the persona’s, thin when one participant backs it', () => {
@@ -194,8 +199,17 @@ describe('draft persona extras', () => {
     });
 
     it('shows fewer bullets rather than weak ones: no claim of a single quote, none without a sentence that stands alone', () => {
-      // Quote 3 says its thing once; quotes 4 and 5 agree but are fragments.
+      // Quote 3 says its thing once, without a clear facet; quotes 4 and 5 agree but are fragments.
       expect(draft!.behaviors).toHaveLength(1);
+    });
+
+    it('drafts a claim said once when its facet is clear, after the claims said twice', () => {
+      const clear = new Map(quotes.map((q) => [q.id, { facet: 'behavior' as const, confidence: 1 }]));
+      const [sure] = draftPersonas({ groups: [[1, 2]], quotes, themes: [], facets: clear, participants: [] });
+      expect(sure!.behaviors.map((b) => [b.text, b.evidence, b.thin])).toEqual([
+        ['Always checks the release notes before every upgrade.', [1, 2], true],
+        ['“The build server is far too slow for a team of our size.”', [3], true],
+      ]);
     });
 
     it('leaves low-confidence quotes out of the drafts', () => {

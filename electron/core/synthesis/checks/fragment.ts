@@ -6,7 +6,7 @@
 // A bullet may quote the speaker: one pair of quotation marks around the whole bullet is allowed,
 // and the rules apply to what is inside ("“I never know what each supplier costs me.”").
 
-import nlp from 'compromise';
+import { termsOf, verbForms, type Term } from '../nlpTerms';
 
 export const FRAGMENT_RULES = { minWords: 4, maxWords: 25 } as const;
 
@@ -38,8 +38,13 @@ export function fragmentReasons(
   return reasons;
 }
 
-/** True when `bullet` passes every rule. */
-export const isSentence = (bullet: string): boolean => fragmentReasons(bullet).length === 0;
+/** True when `bullet` passes every rule: fragmentReasons is empty (the cheap rules first, then the parse). */
+export function isSentence(bullet: string): boolean {
+  const text = unquote(bullet.trim());
+  const words = text.split(/\s+/).filter((word) => /[\p{L}\p{N}]/u.test(word)).length;
+  if (words < FRAGMENT_RULES.minWords || words > FRAGMENT_RULES.maxWords || !/^\p{Lu}/u.test(text) || !text.endsWith('.')) return false;
+  return fragmentReasons(bullet).length === 0;
+}
 
 function unquote(text: string): string {
   return OPEN_QUOTE.test(text) && CLOSE_QUOTE.test(text) && text.length > 1 ? text.slice(1, -1).trim() : text;
@@ -71,8 +76,8 @@ function repeatedWord(words: readonly string[]): string | null {
  * as a plural noun: either way it starts the sentence properly.
  */
 function startsWithSubjectOrVerb(text: string): boolean {
-  const terms = (nlp(text).json() as { terms: Term[] }[]).flatMap((sentence) => sentence.terms);
-  const tags = terms.map((term) => new Set(term.tags));
+  const terms = termsOf(text);
+  const tags = terms.map((term) => term.tags);
   let first = 0;
   while (first < tags.length - 1 && skippable(terms[first]!, tags[first]!)) first++;
   const head = tags[first];
@@ -84,12 +89,6 @@ function startsWithSubjectOrVerb(text: string): boolean {
   return terms.some((term, i) => i > first && tags[i]!.has('Verb') && !tags[i]!.has('Gerund') && terms[i - 1]?.normal !== 'to');
 }
 
-interface Term {
-  text: string;
-  normal: string;
-  tags: string[];
-}
-
 /** "Usually", "never", "also" may open a claim; "not" opens a clause cut from its subject. */
 const skippable = (term: Term, tags: ReadonlySet<string>) =>
   (tags.has('Adverb') || tags.has('Negative')) && !tags.has('Verb') && term.normal !== 'not';
@@ -99,8 +98,8 @@ function isFinite(term: Term, tags: ReadonlySet<string>): boolean {
   if (tags.has('Gerund') || tags.has('Imperative')) return false;
   if (tags.has('Modal') || tags.has('Auxiliary') || tags.has('Copula') || tags.has('PastTense')) return true;
   const word = term.normal.replace(/[^\p{L}'’-]/gu, '');
-  const forms = nlp(word).verbs().conjugate()[0] as { PresentTense?: string; PastTense?: string } | undefined;
-  return forms !== undefined && (forms.PresentTense === word || forms.PastTense === word);
+  const forms = verbForms(word);
+  return forms.present === word || forms.past === word;
 }
 
 /**
@@ -109,6 +108,6 @@ function isFinite(term: Term, tags: ReadonlySet<string>): boolean {
  */
 function droppedSubjectVerb(text: string): boolean {
   const lowered = text.charAt(0).toLowerCase() + text.slice(1);
-  const terms = nlp(`It ${lowered}`).terms().json() as { terms: { tags: string[] }[] }[];
-  return terms[1]?.terms[0]?.tags.includes('Verb') === true && terms[1].terms[0].tags.includes('PresentTense');
+  const second = termsOf(`It ${lowered}`)[1];
+  return second !== undefined && second.tags.has('Verb') && second.tags.has('PresentTense');
 }
