@@ -149,11 +149,12 @@ function joinLeaning(units: Unit[]): Unit[] {
   for (const unit of units) {
     const prev = out[out.length - 1];
     if (orphan) {
-      const joined = orphan.paragraph === unit.paragraph && orphan.words + unit.words <= MAX_QUOTE_WORDS;
+      const joined = unit.follows && orphan.paragraph === unit.paragraph && orphan.words + unit.words <= MAX_QUOTE_WORDS;
       if (joined) {
         unit.start = orphan.start;
         unit.words += orphan.words;
         unit.leans = false;
+        unit.follows = orphan.follows;
       }
       orphan = null;
       if (joined) {
@@ -179,14 +180,18 @@ function joinLeaning(units: Unit[]): Unit[] {
   return out;
 }
 
-/** Joins fragments under MIN_QUOTE_WORDS to the next passage of their paragraph, or the last one to the previous. */
+/**
+ * Joins fragments under MIN_QUOTE_WORDS to the next passage of their paragraph, or the last one
+ * to the previous, when nothing but fillers lies between them: a passage never takes back a
+ * sentence that was dropped as logistics or abandoned.
+ */
 function mergeShort(units: Unit[]): Unit[] {
   const out: Unit[] = [];
   for (const unit of units) {
     const open = out[out.length - 1];
     if (open && open.paragraph !== unit.paragraph) closeParagraph(out);
     const last = out[out.length - 1];
-    if (last && last.paragraph === unit.paragraph && last.words < MIN_QUOTE_WORDS && last.words + unit.words <= MAX_QUOTE_WORDS) {
+    if (last && unit.follows && last.paragraph === unit.paragraph && last.words < MIN_QUOTE_WORDS && last.words + unit.words <= MAX_QUOTE_WORDS) {
       last.end = unit.end;
       last.words += unit.words;
     } else {
@@ -201,7 +206,7 @@ function mergeShort(units: Unit[]): Unit[] {
 function closeParagraph(out: Unit[]): void {
   const last = out[out.length - 1];
   const beforeLast = out[out.length - 2];
-  if (last && beforeLast && beforeLast.paragraph === last.paragraph && last.words < MIN_QUOTE_WORDS && beforeLast.words + last.words <= MAX_QUOTE_WORDS) {
+  if (last && beforeLast && last.follows && beforeLast.paragraph === last.paragraph && last.words < MIN_QUOTE_WORDS && beforeLast.words + last.words <= MAX_QUOTE_WORDS) {
     beforeLast.end = last.end;
     beforeLast.words += last.words;
     out.pop();

@@ -50,19 +50,28 @@ export function cleanQuoteText(passage: string): string {
   return capitalised(
     out
       .replace(/\s+/g, ' ')
-      .replace(RESTARTS, dropRepeat)
-      .replace(REPEATS, dropRepeat)
+      .replace(RESTARTS, (m: string, words: string) => sayOnce(m, words))
+      .replace(REPEATS, (m: string, word: string, contraction: string) => sayOnce(m, word, contraction))
       .replace(/ ([,.;:!?…])/g, '$1')
       .replace(/^[\s,;:]+/, '')
       .trim(),
   );
 }
 
-/** A word, then the same word again or its contraction ("I I'm"), apart by a space, a comma or a dash. */
-const REPEAT_SOURCE = String.raw`(?<![\p{L}\p{N}'’])(\p{L}+)(?:,|\s*(?:--|—|–))?\s+(?=\1(?:['’]\p{L}+)?(?![\p{L}\p{N}'’-]))`;
-const REPEATS = new RegExp(REPEAT_SOURCE, 'giu');
+/** A word said again, or again as its contraction ("I I'm"), apart by a space, a comma or a dash. */
+const REPEATS = /(?<![\p{L}\p{N}'’])(\p{L}+)(?:(?:,|\s*(?:--|—|–))?\s+\1)+((?:['’]\p{L}+)?)(?![\p{L}\p{N}'’-])/giu;
 /** Two or three words said again after a dash: "we were -- we were going", "that is -- that is true". */
-const RESTARTS = /(?<![\p{L}\p{N}'’])(\p{L}+(?: \p{L}+){1,2}) ?(?:--|—|–) (?=\1(?![\p{L}\p{N}'’-]))/giu;
+const RESTARTS = /(?<![\p{L}\p{N}'’])(\p{L}+(?: \p{L}+){1,2})(?: ?(?:--|—|–) \1)+(?![\p{L}\p{N}'’-])/giu;
+/** Said twice on purpose: "that that", "had had", "very very", "bye bye". */
+const MEANT_TWICE = new Set(['that', 'had', 'very', 'really', 'so', 'much', 'many', 'more', 'far', 'long', 'bye', 'blah', 'ha', 'haha', 'knock', 'tick', 'do', 'did']);
+
+/** The words once, in the case of their first saying ("That is -- that is" -> "That is"), or as the contraction. */
+function sayOnce(match: string, words: string, contraction = ''): string {
+  if (MEANT_TWICE.has(words.toLowerCase())) return match;
+  // "Bora Bora", "Baden Baden": a repeated capitalised word is a name.
+  if (words.length > 1 && /^\p{Lu}/u.test(words) && /\s\p{Lu}/u.test(match)) return match;
+  return contraction ? match.slice(match.length - words.length - contraction.length) : words;
+}
 
 /**
  * Whether REPEATS or RESTARTS might match: a word followed, across spaces, commas or dashes, by
@@ -129,16 +138,6 @@ function sameLetters(text: string, a: number, b: number, n: number): boolean {
   }
   return true;
 }
-/** Said twice on purpose: "that that", "had had", "very very", "bye bye". */
-const MEANT_TWICE = new Set(['that', 'had', 'very', 'really', 'so', 'much', 'many', 'more', 'far', 'long', 'bye', 'blah', 'ha', 'haha', 'knock', 'tick', 'do', 'did']);
-
-function dropRepeat(match: string, word: string, offset: number, text: string): string {
-  if (MEANT_TWICE.has(word.toLowerCase())) return match;
-  // "Bora Bora", "Baden Baden": a repeated name is a name.
-  if (word.length > 1 && /^\p{Lu}/u.test(word) && /^\p{Lu}/u.test(text.charAt(offset + match.length))) return match;
-  return '';
-}
-
 /** The text with its first letter in upper case, unless its first word is mixed case ("iPhone", "eBay"). */
 function capitalised(text: string): string {
   const first = text.charAt(0);

@@ -70,7 +70,7 @@ const BACKCHANNEL_PHRASES = [
   'good to know', 'oh really', 'really', 'is that right', 'is that so', 'you know what i mean', 'you know',
   "that's what i mean", "that's what i'm saying", 'yes and no', 'kind of', 'sort of', 'more or less', 'maybe',
   'probably', 'possibly', 'somewhat', 'what else', 'where was i', 'uh huh', 'sorry', 'excuse me', 'pardon',
-  'pardon me', 'please', 'go on', "that's all", "that's about it", "that's about all", "that's everything",
+  'pardon me', 'please', 'go on', 'by the way', 'anyway', 'anyhow', "that's all", "that's about it", "that's about all", "that's everything",
   'nothing else', 'nothing more', 'i think that is it', 'i hope that helps', 'hope that helps', 'hope this helps', 'i see what you mean', 'i see that', 'i get it', 'i get that',
   'i totally get that', 'totally agree', 'i totally agree', 'i completely agree', 'i absolutely agree',
   'that works', 'works for me', 'why not', 'who knows', 'how so', 'like what', 'what do you mean',
@@ -149,9 +149,12 @@ const LOGISTICS: RegExp[] = [
   /^(?:and )?how are (?:you|things)(?: doing)?(?: today)?$/,
   /^i'm (?:good|fine|well|doing well|doing good|great|ok|okay|alright|all right)(?: thanks?(?: you)?)?(?: and you| how about you| how are you| yourself)?$/,
   /\bcan you (?:see|hear) (?:me|my screen|the screen|it|that|this|everything|my slides)\b/,
+  /^i can (?:see|hear) (?:you|it|that|this|your screen|the screen|everything|you fine|you now)(?: now| fine| okay| ok| well| clearly| perfectly)?$/,
+  /\b(?:on|using|with) (?:a|my) (?:new|different|other|borrowed|work) (?:laptop|computer|device|headset|mic|browser|phone)$/,
+  /^(?:we|i) (?:should|need to|have to|can|could|will|'ll) (?:probably |maybe |just )?wrap (?:it |this |things )?up(?: here| now| soon)?$/,
   /\b(?:do|can|could) you see (?:my|the) (?:screen|slides?|window)\b/,
   /\bis (?:my|the) (?:screen|audio|sound|mic|video) (?:visible|showing|working|okay|ok|coming through)\b/,
-  /\b(?:share|sharing|unshare|stop sharing) (?:my|the|your) screen\b/,
+  /\b(?:share|sharing|unshare|stop sharing) (?:my|the|your) screen\b(?! ?(?:time|reader|size|shot|saver|resolution))/,
   /\bscreen ?shar(?:e|ing)\b/,
   /\b(?:you're|you are|i'm|i am|i was|you were|we're) (?:still )?(?:on )?mute(?:d)?\b/,
   /\b(?:un)?mute (?:myself|yourself|you|me)\b/,
@@ -202,7 +205,7 @@ const MAX_LOGISTICS_CLAUSE = 120;
 const MAX_LOGISTICS_WORDS = 40;
 /** A word every logistics pattern holds one of, or a backchannel-only text (no logistics): a cheap gate. */
 const LOGISTICS_ANCHOR =
-  /thank|meet|pleas|glad|happy|excit|\bh(?:i|ey|ello)\b|morning|afternoon|evening|how are|i['’]m|hear|see|screen|mute|break|froze|frozen|lag|cutting|glitch|echo|internet|connection|wi-?fi|audio|\bmic|camera|video|headphone|headset|signal|ahead|after you|you go|sorry|record|transcript|consent|\bsec\b|second|moment|minute|hold on|hang on|bear with|give me|repeat|rephrase|question|say that|catch|time|to (?:go|jump|drop|run|hop|leave)|call|meeting|stop|talk|speak|chat|\bbye|cheers|take care|have a|link|zoom|teams|skype|webex|\bwe (?:start|begin|get)|let['’]?s|ready|\bset\b|proceed|continue|go on|fun|enjoy|still there|lovely|nice|good|great/i;
+  /thank|meet|pleas|glad|happy|excit|\bh(?:i|ey|ello)\b|morning|afternoon|evening|how are|i['’]m|hear|see|screen|mute|break|froze|frozen|lag|cutting|glitch|echo|internet|connection|wi-?fi|audio|\bmic|camera|video|headphone|headset|signal|ahead|after you|you go|sorry|record|transcript|consent|\bsec\b|second|moment|minute|hold on|hang on|bear with|give me|repeat|rephrase|question|say that|catch|time|to (?:go|jump|drop|run|hop|leave)|call|meeting|stop|talk|speak|chat|\bbye|cheers|take care|have a|link|zoom|teams|skype|webex|\bwe (?:start|begin|get)|let['’]?s|ready|\bset\b|proceed|continue|go on|fun|enjoy|still there|lovely|nice|good|great|wrap|laptop|computer|device|phone|browser/i;
 
 /** A clause: text between , ; : . ! ? … -- — – (and the clause's own words). */
 const CLAUSE_BREAK = /\s*(?:[,;:.!?…]+|--+|[—–])\s*/;
@@ -312,7 +315,7 @@ const SUBORDINATORS = new Set(['because', "'cause", 'cause', 'if', 'when', 'alth
 /** "It's hard to find maintainers." has no referent to miss: "it" stands for what follows. */
 const EXTRAPOSED_IT =
   /^it(?:'s| is| was| has been| had been| can be| could be| would be| will be| might be| becomes| became| gets| got| takes| took| costs| cost| makes| made| helps| helped| feels| felt| seems| seemed| looks| looked| sounds| sounded| turns out| turned out| depends on| happens| happened| used to be)\b/;
-const EXTRAPOSED_TAIL = /\b(?:to \p{L}|that|like|as if|whether|how|when|for \S+ to)\b/u;
+const EXTRAPOSED_TAIL = /\b(?:to \p{L}+|that|like|as if|whether|how|when|for \S+ to)\b/u;
 /** First words of LEANING_OPENER: the regex runs only after one of them. */
 const LEANING_FIRST = new Set(
   LEANING_OPENER.source
@@ -357,7 +360,8 @@ export function needsPrevious(text: string): boolean {
   if (REFERRING.has(first)) {
     head = normal(text.slice(0, 160)).replace(/^[\s"“(]+/, '');
     if (first.startsWith('it') && EXTRAPOSED_IT.test(head)) {
-      if (EXTRAPOSED_TAIL.test(head) && n >= 5) return false;
+      // The clause "it" stands for follows within a few words: "It's really hard for us to...".
+      if (EXTRAPOSED_TAIL.test(head.split(' ', 7).join(' ')) && n >= 5) return false;
       if (/^it depends on\b/.test(head) && n >= 6) return false;
       return true;
     }
