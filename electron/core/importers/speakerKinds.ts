@@ -80,6 +80,17 @@ const COMMON_WORD = /^(?:Adjective|Verb|Gerund|Adverb|Preposition|Determiner|Con
  * heading-like name that speaks often ("Hope Summers") stays a speaker.
  */
 export function looksLikeHeading(label: string): boolean {
+  const known = headingCache.get(label);
+  if (known !== undefined) return known;
+  const verdict = computeHeading(label);
+  if (headingCache.size >= 5_000) headingCache.clear();
+  headingCache.set(label, verdict);
+  return verdict;
+}
+
+const headingCache = new Map<string, boolean>();
+
+function computeHeading(label: string): boolean {
   const words = normal(label).split(' ');
   if (words.length < 2 || label === label.toUpperCase() || ROLE_WORDS.test(label)) return false;
   const doc = nlp(label);

@@ -217,6 +217,8 @@ export interface PositionedLabel {
 
 /** Said this often or less, a label has to look like a speaker to be one. */
 const RARE = 2;
+/** Labels per document checked for reading as a heading (see isText). */
+const MAX_HEADING_CHECKS = 200;
 /** An opening turn said once above the conversation ("Assistant: Hi! Thank you for...") has this many words at least. */
 const OPENER_WORDS = 8;
 
@@ -262,9 +264,12 @@ export function resolveLabels(candidates: PositionedLabel[], speakers: ReadonlyS
   // alone on its line ("Initial Steps:" above a paragraph) is a heading inside a turn.
   const colonTurns = keyed.filter((k) => recurring.has(k.key) && (k.label.style ?? 'colon') === 'colon');
   const inline = colonTurns.length > 0 && colonTurns.filter((k) => k.label.rest.length > 0).length >= colonTurns.length / 2;
+  // Tagging words costs a fraction of a millisecond; a file of thousands of distinct one-off
+  // labels (junk, or a list) gets the old reading past this many.
+  let headingChecks = MAX_HEADING_CHECKS;
   const isText = (k: Keyed): boolean =>
     (counts.get(k.key) ?? 0) <= RARE &&
-    ((inline && k.label.rest.length === 0 && (k.label.style ?? 'colon') === 'colon') || looksLikeHeading(k.display));
+    ((inline && k.label.rest.length === 0 && (k.label.style ?? 'colon') === 'colon') || (headingChecks-- > 0 && looksLikeHeading(k.display)));
 
   const speakerAt = new Map<number, string>();
   const asText: string[] = [];
