@@ -99,4 +99,22 @@ describe('speaker identity across the files of a study (real SQLite)', () => {
     const naomi = (await h['participants:list']({})).find((p) => p.name === 'Naomi')!;
     expect(naomi.transcriptCount).toBe(2);
   });
+
+  it('the preview (IPC handler) says which labels are generic, which are read as another, and which lines are text', async () => {
+    const core = await coreWithStudy(tmp());
+    const { files } = await core.handlers()['transcripts:preview']({ paths: [file('assistant-ai.txt'), file('heading-in-answer.txt'), file('code-1.txt')] });
+    const byName = new Map(files.map((f) => [f.path.split('/').pop(), f]));
+    const ai = byName.get('assistant-ai.txt')!;
+    const headed = byName.get('heading-in-answer.txt')!;
+    const coded = byName.get('code-1.txt')!;
+    if (!ai.ok || !headed.ok || !coded.ok) throw new Error('expected three readable files');
+    expect(ai.speakers.map((s) => [s.name, s.generic, s.alias?.into ?? null])).toEqual([
+      ['Assistant', true, 'AI'],
+      ['User', true, null],
+      ['AI', true, null],
+    ]);
+    expect(headed.textLabels).toEqual(['Initial Steps', 'Next Steps', 'Key Findings']);
+    expect(coded.speakers.find((s) => s.name === 'BSR02')).toMatchObject({ generic: false, alias: null, proposedRole: 'participant' });
+    expect(coded.textLabels).toEqual([]);
+  });
 });
