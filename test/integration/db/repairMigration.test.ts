@@ -1,5 +1,5 @@
 // 0003_stable_evidence on a study made the way Grounded made them before quote ids were stable:
-// real transcripts imported through the import path, a synthesis saved through saveRun, then a
+// real transcripts imported through the import path, a synthesis written as the app wrote it, then a
 // transcript's quotes re-derived the old way (every quote deleted and re-inserted under new ids),
 // plus references written with foreign keys off (a file touched by another tool).
 import { cpSync, readFileSync, writeFileSync } from 'node:fs';
@@ -9,7 +9,7 @@ import { BULLET_SECTIONS, mapSections, type Bullet } from '../../../shared/domai
 import { openStudyDb, type Db } from '../../../electron/core/db/open';
 import { danglingReferences, repairReport, REPAIR_META_KEY } from '../../../electron/core/db/queries/evidence';
 import { listQuotes } from '../../../electron/core/db/queries/quotes';
-import { listPersonas, listThemes, saveRun } from '../../../electron/core/db/queries/synthesis';
+import { listPersonas, listThemes } from '../../../electron/core/db/queries/synthesis';
 import { personaJson } from '../../../electron/core/export/json';
 import { personaMarkdown } from '../../../electron/core/export/markdown';
 import { ingestFile } from '../../../electron/core/ingest/ingestFile';
@@ -61,32 +61,19 @@ describe('0003_stable_evidence repairs a study that holds dangling references', 
     const mixed: Bullet = { text: 'Cites quotes from two transcripts', evidence: [a![0]!, b![0]!, a![1]!, b![1]!] };
     const onlyA: Bullet = { text: 'Cites the renumbered transcript only', evidence: [a![2]!, a![3]!] };
     const onlyB: Bullet = { text: 'Untouched claim', evidence: [b![2]!, b![3]!] };
-    saveRun(db, {
-      modelId: 'm',
-      modelHash: 'h',
-      seed: 1,
-      params: {},
-      chosenK: 1,
-      scores: {},
-      themes: [
-        { label: 'first half', keywords: [], quoteIds: all.slice(0, all.length / 2), outlier: false },
-        { label: 'second half', keywords: [], quoteIds: all.slice(all.length / 2), outlier: false },
-      ],
-      personas: [
-        {
-          name: 'Persona A',
-          summary: '',
-          mark: null,
-          edited: false,
-          participantIds: [1],
-          fit: {},
-          definingQuoteId: b![4]!,
-          sections: mapSections((s) => (s === 'goals' ? [mixed, onlyA] : s === 'frustrations' ? [onlyB] : [])),
-          themeIndexes: [0, 1],
-        },
-      ],
-      points: all.map((quoteId, i) => ({ quoteId, x: i, y: -i })),
-    });
+    // The synthesis as the app wrote it at 0002 (raw SQL: later migrations add columns saveRun fills).
+    const run = (sql: string, ...args: unknown[]) => db.$client.prepare(sql).run(...args);
+    run(`insert into synthesis_runs (id, model_id, model_hash, seed, params, chosen_k, scores) values (1, 'm', 'h', 1, '{}', 1, '{}')`);
+    run(`insert into themes (id, run_id, idx, label, keywords) values (1, 1, 0, 'first half', '[]'), (2, 1, 1, 'second half', '[]')`);
+    all.forEach((quoteId, rank) => run('insert into theme_quotes (theme_id, quote_id, rank) values (?, ?, ?)', rank < all.length / 2 ? 1 : 2, quoteId, rank));
+    all.forEach((quoteId, i) => run('insert into quote_points (run_id, quote_id, x, y) values (1, ?, ?, ?)', quoteId, i, -i));
+    const sections = mapSections((s) => (s === 'goals' ? [mixed, onlyA] : s === 'frustrations' ? [onlyB] : []));
+    run(
+      `insert into personas (id, run_id, idx, name, summary, defining_quote_id, sections, theme_ids) values (1, 1, 0, 'Persona A', '', ?, ?, '[1,2]')`,
+      b![4]!,
+      JSON.stringify(sections),
+    );
+    run('insert into persona_participants (persona_id, participant_id) values (1, 1)');
     renumberTheOldWay(db, 1);
     // A file written with foreign keys off holds references the cascades never cleaned.
     db.$client.pragma('foreign_keys = OFF');
