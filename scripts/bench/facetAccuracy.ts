@@ -10,6 +10,7 @@
 //
 //   npx tsx scripts/bench/facetAccuracy.ts         held-out accuracy, confusion, draftable share, time
 //   npx tsx scripts/bench/facetAccuracy.ts --cv    leave-one-domain-out on the tuning rows, per option
+//                                          (--cv --sweep: also per ridge penalty and cue scale)
 //
 // Row numbers count data rows from 1 (the header is row 0).
 
@@ -210,6 +211,12 @@ async function main(): Promise<void> {
     for (const [name, option] of options) {
       const cv = crossValidate(fixture, option);
       console.log(`${name.padEnd(40)} ${pct(cv.accuracy)}  (${recalls(cv)})`);
+    }
+    if (process.argv.includes('--sweep')) {
+      for (const ridgeLambda of [0.5, 1, 2, 4]) {
+        const line = [0.1, 0.2, 0.3, 0.4, 0.5, 0.7].map((cueScale) => `cues x${cueScale}: ${pct(crossValidate(fixture, { ridgeLambda, cueScale }).accuracy)}`);
+        console.log(`  lambda ${ridgeLambda}: ${line.join(', ')}`);
+      }
     }
     const cv = crossValidate(fixture);
     const tuning = fixture.quotes.filter((q) => q.row <= TUNING_ROWS);

@@ -13,7 +13,7 @@
 import { copyRows, createDotWorkspace } from './dotKernel';
 import { cueFeatures } from './facetCues';
 import { FACET_EXAMPLES, OTHER_EXAMPLES } from './facetExamples';
-import { facetFeatures, fitRidge, linearScores, RIDGE_LAMBDA } from './facetModel';
+import { CUE_SCALE, facetFeatures, fitRidge, linearScores, RIDGE_LAMBDA } from './facetModel';
 import { isPositiveStatement } from './polarity';
 
 export const FACETS = ['goal', 'frustration', 'behavior', 'context', 'mentalModel', 'decisionFactor'] as const;
@@ -42,6 +42,14 @@ export const FACET_DESCRIPTIONS: FacetPrototypes = {
     'We are trying to get this sorted by the end of the year, that is the target.',
     'My hope is that one day I will not need anyone to help me with it.',
     'I want to be able to understand it well enough to explain it to someone else.',
+    'All I really need is to know it is done properly so I can stop thinking about it.',
+    'I would like to get better at this so I am not relying on other people all the time.',
+    'My aim for next year is to get everything set up before it gets busy.',
+    'What I am after is something I can trust to just work every time.',
+    'I want my team to be able to pick it up without me having to train them.',
+    'If I could get it down to one evening a month, that would be perfect.',
+    'I would really like to feel more in control of it than I do now.',
+    'We need to be able to share it with the rest of the family without any fuss.',
   ],
   frustration: [
     'It drives me crazy when it breaks in the middle of something.',
@@ -56,6 +64,14 @@ export const FACET_DESCRIPTIONS: FacetPrototypes = {
     'Nobody tells me anything, I am just left in the dark.',
     'It is a nightmare, something always goes wrong and I have to sort it out.',
     'The annoying thing for me is that it never works the way it should.',
+    'I have lost count of the times I have had to start the whole thing again.',
+    'It takes forever, and by the end I have no idea if it even worked.',
+    'Nothing talks to anything else, so I end up copying it all across by hand.',
+    'I feel stupid every time, because it is never clear what they actually want from me.',
+    'It keeps changing without warning, and then I cannot find anything.',
+    'I am fed up with being passed from one person to the next.',
+    'The cost keeps creeping up and we get less for it every year.',
+    'It is such a hassle that I put it off for weeks.',
   ],
   behavior: [
     'Every Monday morning I go through everything from the week before.',
@@ -70,6 +86,14 @@ export const FACET_DESCRIPTIONS: FacetPrototypes = {
     'I tend to leave it until the last minute and then do it all in one go.',
     'As soon as I get home I put everything in a folder.',
     'We always do it together on a Sunday evening.',
+    'I write everything on a sticky note and put it on the fridge.',
+    'Normally I do a quick check at lunchtime and then a proper one on Friday.',
+    'I ask my sister to look over it before I send anything important.',
+    'I save every email about it in one folder so I can find it later.',
+    'The first thing I do is look at what changed since last time.',
+    'I tend to do it on my phone while I am waiting for something else.',
+    'We keep a shared list on the kitchen wall and tick things off.',
+    'Whenever I get stuck I look it up on a forum before I ring anyone.',
   ],
   context: [
     'I work in a small team at a hospital.',
@@ -84,6 +108,14 @@ export const FACET_DESCRIPTIONS: FacetPrototypes = {
     'English is my second language.',
     'I am in my first job after university.',
     'I look after my elderly mother as well as working full time.',
+    'I am a single parent with three kids at primary school.',
+    'I have been doing this job for over twenty years now.',
+    'I work shifts, so my days are never the same from one week to the next.',
+    'We moved here about two years ago and we are still finding our feet.',
+    'I am the only person in the office who deals with this side of things.',
+    'I have dyslexia, so long forms take me a lot longer than most people.',
+    'We are a family business, just me, my brother and two part-timers.',
+    'I live out in the countryside and the internet is not great.',
   ],
   mentalModel: [
     'In my head it works like a filing cabinet, everything has its own drawer.',
@@ -98,6 +130,14 @@ export const FACET_DESCRIPTIONS: FacetPrototypes = {
     'I believe the more you put in, the more you get out of it.',
     'I see it like a bank account, you put something in now and take it out later.',
     'I had always thought it meant something completely different.',
+    'I assumed that once I had sent it, someone was looking at it straight away.',
+    'In my mind it is a bit like a library, you check something out and you bring it back.',
+    'I always thought they could see everything I had done before.',
+    'The way I understand it, the system decides and the people just follow it.',
+    'I think of it as two separate things that happen to share a login.',
+    'I had it in my head that if I did nothing it would simply carry on.',
+    'For me it is more like a conversation than filling in a form.',
+    'I figured the more expensive option must be the more reliable one.',
   ],
   decisionFactor: [
     'What made me choose it in the end was the price.',
@@ -112,13 +152,23 @@ export const FACET_DESCRIPTIONS: FacetPrototypes = {
     'If it is too complicated to set up, I will not bother with it at all.',
     'That is the reason I stayed with them, I could not face changing.',
     'I would only sign up if I knew exactly what happens to my data.',
+    'For me it comes down to whether I can speak to a real person when something goes wrong.',
+    'I went for the one with no contract, because I hate being tied in.',
+    'If my friends are not on it, there is no point in me using it.',
+    'Price is the first thing I look at, then what other people say about it.',
+    'The only reason I picked it was that it was already on my phone.',
+    'I would happily pay a bit more if it saved me the hassle.',
+    'I ruled out anything that wanted all my personal details up front.',
+    'We chose it because it was the one the rest of the team already knew.',
   ],
 };
 
 /**
  * The default prototypes: each facet's descriptions, then labelled interview quotes of it
- * (facetExamples.ts). Adding the quotes and scoring on the 7 closest raised held-out accuracy
- * from 53.9% (descriptions alone, 3 closest) to 62.5%.
+ * (facetExamples.ts). With the earlier nearest-prototype rule, adding the quotes raised held-out
+ * accuracy from 53.9% to 61.7%. The last 8 descriptions of each facet were added for the ridge
+ * classifier: cross-validated on the tuning rows, embeddings alone 83.3% -> 87.5% (with the cues
+ * 91-92% either way; they widen what the embeddings have seen beyond the three tuning domains).
  */
 export const FACET_PROTOTYPES: FacetPrototypes = Object.fromEntries(
   FACETS.map((facet) => [facet, [...FACET_DESCRIPTIONS[facet], ...FACET_EXAMPLES[facet]]]),
@@ -144,11 +194,18 @@ export function trainingSentences(prototypes: FacetPrototypes): Record<FacetLabe
 /**
  * A lead of 0.5 over the runner-up in ridge score counts as full confidence: the scores are fitted
  * to 1 for the right facet and 0 for the others, so half that gap is a clear preference.
+ *
+ * Measured (scripts/bench/facetAccuracy.ts): leave-one-domain-out on the tuning rows 91.1% (the
+ * earlier nearest-prototype rule: 70.8%); on the held-out rows, domains never tuned on, 83.6%
+ * (before: 61.7%), recall goal 85%, frustration 60%, behaviour 80%, context 100%, mental model
+ * 85%, decision factor 90%, "other" 88%.
  */
 export const MARGIN_FOR_FULL_CONFIDENCE = 0.5;
 /**
- * Quotes below this confidence stay out of drafted bullets (isDraftable). Chosen on the tuning
- * rows by cross-validation: see scripts/bench/facetAccuracy.ts --cv.
+ * Quotes below this confidence stay out of drafted bullets (isDraftable). Cross-validated on the
+ * tuning rows: every quote 90.6% right; at 0.1, 90% kept and 92.5% right; at 0.2, 84% kept and
+ * 96.3% right; at 0.3, 78% and 96.6%; higher cuts drop quotes faster than errors. Held out: 78%
+ * of quotes kept, 92.0% of them right (83.6% over all).
  */
 export const DRAFT_MIN_CONFIDENCE = 0.2;
 /**
@@ -162,7 +219,7 @@ export const DRAFT_MIN_CONFIDENCE = 0.2;
  */
 export const OTHER_BELOW_CONFIDENCE = 0;
 export const OTHER_BELOW_SIMILARITY = 0.2;
-/** Prototypes per facet that its similarity averages (leave-one-out on the tuning rows: 10). */
+/** Prototypes per facet that a facet's similarity averages (leave-one-out on the tuning rows: 10). */
 export const TOP_PROTOTYPES = 10;
 
 /** A facet a drafted bullet may rest on: a real facet, suggested with enough confidence (or set by the researcher, at 1). */
@@ -180,6 +237,10 @@ export interface ClassifyFacetsOptions {
   scoring?: 'ridge' | 'nearest';
   /** Default true: use the word cues when texts are given (false measures the embeddings alone). */
   cues?: boolean;
+  /** Default RIDGE_LAMBDA (facetModel.ts). */
+  ridgeLambda?: number;
+  /** Default CUE_SCALE (facetModel.ts). */
+  cueScale?: number;
   /** Default true: a positive statement is never a frustration (needs texts). */
   polarityRule?: boolean;
   /** Default TOP_PROTOTYPES. */
@@ -208,6 +269,7 @@ export function classifyFacets(
   const texts = options.texts;
   const useCues = texts !== undefined && options.cues !== false;
   const polarityRule = texts !== undefined && options.polarityRule !== false;
+  const cueScale = options.cueScale ?? CUE_SCALE;
   if (!(Number.isInteger(topPrototypes) && topPrototypes >= 1)) throw new Error(`topPrototypes must be a positive integer, got ${topPrototypes}`);
   for (const facet of FACETS) {
     if (!prototypeVectors[facet] || prototypeVectors[facet].length === 0) {
@@ -250,11 +312,11 @@ export function classifyFacets(
           labels.forEach((label, c) => {
             const units = unitRows(prototypeVectors[label]!, dim);
             prototypeVectors[label]!.forEach((_, i) => {
-              rows.push(facetFeatures(units.subarray(i * dim, (i + 1) * dim), useCues ? cueFeatures(texts!.prototypes[label]![i]!) : null));
+              rows.push(facetFeatures(units.subarray(i * dim, (i + 1) * dim), useCues ? cueFeatures(texts!.prototypes[label]![i]!) : null, cueScale));
               y.push(c);
             });
           });
-          return fitRidge(rows, y, labels.length, RIDGE_LAMBDA);
+          return fitRidge(rows, y, labels.length, options.ridgeLambda ?? RIDGE_LAMBDA);
         })();
   const scores = new Float64Array(labels.length);
 
@@ -281,7 +343,7 @@ export function classifyFacets(
         text = texts.quotes.get(id);
         if (text === undefined) throw new Error(`no text for quote ${id}`);
       }
-      linearScores(model, facetFeatures(unit, useCues ? cueFeatures(text!) : null), scores);
+      linearScores(model, facetFeatures(unit, useCues ? cueFeatures(text!) : null, cueScale), scores);
       // A positive statement is never a frustration: it takes its next best label.
       const barred = polarityRule && isPositiveStatement(text!) ? labels.indexOf('frustration') : -1;
       ({ best, margin } = leader(labels, scores, barred));
