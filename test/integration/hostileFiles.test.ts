@@ -1,16 +1,18 @@
 // Hostile Word files (zip bombs with honest and lying sizes) are refused while they are being
 // unpacked, in bounded memory, and the rest of the batch is imported; a file that kills a prepare
 // worker is reported as failed, never parsed again on the job's thread.
-import { writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openStudyDb } from '../../electron/core/db/open';
+import { readSource } from '../../electron/core/ingest/readSource';
 import { inThreadPreparer, workerPreparer } from '../../electron/core/ingest/preparePool';
 import { MAX_XML_BYTES } from '../../electron/core/importers/docx';
 import { ImportError, parseTranscriptFile } from '../../electron/core/importers/parse';
 import { runImportJob } from '../../electron/core/jobs/importJob';
 import { docxBomb } from '../helpers/docxBombs';
-import { goodTranscripts } from '../helpers/core';
+import { coreWithStudy, goodTranscripts, importAll } from '../helpers/core';
 import { useTmpDir } from '../helpers/tmp';
 
 const tmp = useTmpDir();
@@ -107,5 +109,26 @@ parentPort.postMessage({ ready: true });
     } finally {
       await pool.close();
     }
+  });
+});
+
+describe('reading and committing', () => {
+  it('a FIFO named like a transcript is refused without waiting for a writer', async () => {
+    const fifo = join(tmp(), 'interview.txt');
+    execFileSync('mkfifo', [fifo]);
+    expect(await readSource(fifo)).toEqual({ path: fifo, status: 'error', message: 'interview.txt: not a regular file' });
+  });
+
+  it('an import job leaves what it imported in the study file itself (checkpointed, fsynced), not only in its log', async () => {
+    const dir = tmp();
+    const core = await coreWithStudy(dir);
+    const results = await importAll(core, [goodTranscripts[1]!]);
+    expect(results[0]?.status).toBe('ok');
+    // Without the job's checkpoint a small import lives only in s.grounded-wal until the study closes.
+    const handlers = core.handlers();
+    const transcript = await handlers['transcripts:get']({ id: results[0]!.transcriptId! });
+    const phrase = transcript.turns.find((t) => t.text.length > 40)!.text.slice(0, 40);
+    expect(readFileSync(join(dir, 'study.grounded')).includes(Buffer.from(phrase))).toBe(true);
+    await core.close();
   });
 });
