@@ -65,7 +65,7 @@ export function formatInfo(info: StudyInfo): string {
       `Personas     ${c.personas}`,
       `Research     ${info.researchDate ?? '—'}`,
       ...info.questions.map((q, i) => `${i === 0 ? 'Questions   ' : '            '} ${q}`),
-      ...(info.repairs ?? []).map((r, i) => `${i === 0 ? 'Repaired    ' : '            '} ${r}`),
+      ...(info.repairs ?? []).map((r, i) => `${i === 0 ? 'Repairs     ' : '            '} ${r}`),
     ].join('\n') + '\n'
   );
 }

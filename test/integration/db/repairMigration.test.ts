@@ -91,7 +91,7 @@ describe('0003_stable_evidence repairs a study that holds dangling references', 
     ) as Record<string, number>;
     expect(report).toMatchObject({ themeLinks: 2, mapPoints: 1, definingQuotes: 1, personaEvidence: 4, bullets: 2 });
     expect(repairReport(after.db)).toEqual([
-      'Repaired evidence left by an older Grounded: removed 2 dangling theme links, removed 1 dangling map point, ' +
+      'Evidence an older Grounded left broken, fixed when this study was opened: removed 2 dangling theme links, removed 1 dangling map point, ' +
         'cleared 1 missing defining quote, removed 4 persona evidence references, marked 2 bullets as having lost evidence.',
     ]);
     expect(Object.values(danglingReferences(after.db)).every((n) => n === 0)).toBe(true);

@@ -140,5 +140,5 @@ export function repairReport(db: Db): string[] {
     const n = counts[key] ?? 0;
     return n > 0 ? [`${verb} ${n} ${n === 1 ? one : many}`] : [];
   });
-  return parts.length ? [`Repaired evidence left by an older Grounded: ${parts.join(', ')}.`] : [];
+  return parts.length ? [`Evidence an older Grounded left broken, fixed when this study was opened: ${parts.join(', ')}.`] : [];
 }
