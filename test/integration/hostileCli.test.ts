@@ -25,6 +25,15 @@ describe('file names cannot forge output', () => {
     expect(r.stderr.split('\n').filter((l) => l.startsWith('[import]')).every((l) => !l.includes('\t'))).toBe(true);
   });
 
+  it('a study named with a newline cannot forge a line of info either', async () => {
+    const dir = tmp();
+    const study = join(dir, 'a\nTranscripts  999.grounded');
+    expect((await grounded('import', study, goodTranscripts[1]!)).code).toBe(0);
+    const info = await grounded('info', study);
+    expect(info.stdout).toMatch(/^Study {8}a\\nTranscripts {2}999 \(/m);
+    expect(info.stdout.match(/^Transcripts/gm)).toHaveLength(1);
+  });
+
   it('escapes every control and bidi character, and leaves ordinary text alone', () => {
     expect(escapeControls('a\r\nb\u0000c\u202ed\u2028')).toBe('a\\r\\nb\\u{0}c\\u{202e}d\\u{2028}');
     expect(escapeControls('Zoë — C:\\Users\\zoë\\notes.txt 💸')).toBe('Zoë — C:\\Users\\zoë\\notes.txt 💸');

@@ -33,9 +33,9 @@ export function formatSynthesis(themes: Theme[], personas: Persona[], run?: Synt
   const lines: string[] = [];
   lines.push(`Themes (${themes.length})`);
   for (const t of themes) {
-    lines.push(`  #${t.id} ${t.label} — ${t.size} quotes, ${t.participantCount} participants`);
+    lines.push(`  #${t.id} ${escapeControls(t.label)} — ${t.size} quotes, ${t.participantCount} participants`);
     const top = t.topQuotes[0];
-    if (top) lines.push(`      "${clip(top.text, 110)}" — ${top.participantName}`);
+    if (top) lines.push(`      "${clip(top.text, 110)}" — ${escapeControls(top.participantName)}`);
   }
   lines.push('');
   const scores = run && Object.keys(run.scores).length
@@ -43,7 +43,7 @@ export function formatSynthesis(themes: Theme[], personas: Persona[], run?: Synt
     : '';
   lines.push(`Personas (${personas.length})${scores}`);
   for (const p of personas) {
-    lines.push(`  ${p.name} — ${p.participants.map((x) => x.name).join(', ')}`);
+    lines.push(`  ${escapeControls(p.name)} — ${p.participants.map((x) => escapeControls(x.name)).join(', ')}`);
     if (p.definingQuote) lines.push(`      "${clip(p.definingQuote.text, 110)}"`);
     for (const s of BULLET_SECTIONS) {
       for (const b of p[s]) lines.push(`      ${s.padEnd(15)} ${clip(b.text, 80)} [${b.evidence.length} quotes]`);
@@ -56,7 +56,7 @@ export function formatInfo(info: StudyInfo): string {
   const c = info.counts;
   return (
     [
-      `Study        ${info.name} (${info.path})`,
+      `Study        ${escapeControls(info.name)} (${escapeControls(info.path)})`,
       `Transcripts  ${c.transcripts}`,
       `Participants ${c.participants}`,
       `Quotes       ${c.quotes}`,
@@ -64,7 +64,7 @@ export function formatInfo(info: StudyInfo): string {
       `Themes       ${c.themes}`,
       `Personas     ${c.personas}`,
       `Research     ${info.researchDate ?? '—'}`,
-      ...info.questions.map((q, i) => `${i === 0 ? 'Questions   ' : '            '} ${q}`),
+      ...info.questions.map((q, i) => `${i === 0 ? 'Questions   ' : '            '} ${escapeControls(q)}`),
       ...(info.repairs ?? []).map((r, i) => `${i === 0 ? 'Repairs     ' : '            '} ${r}`),
     ].join('\n') + '\n'
   );
@@ -85,6 +85,8 @@ export function escapeControls(text: string): string {
   });
 }
 
-function clip(s: string, n: number): string {
+/** Shortened for one line of output, and escaped: study text is in the words of others. */
+function clip(text: string, n: number): string {
+  const s = escapeControls(text);
   return s.length <= n ? s : `${s.slice(0, n - 1)}…`;
 }
