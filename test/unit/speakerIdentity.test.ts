@@ -123,6 +123,10 @@ describe('"Title Case:" inside a turn is text, a real one-line speaker is not', 
   it('a label said once above the conversation is still metadata unless it is a real opening turn', () => {
     expect(text('Participant: Sam Lee, 34, nurse who works nights in Leeds\n\nMEL: Hi?\nSAM: Hi.\nMEL: Bye?\nSAM: Bye.\n').turns.map((t) => t.speaker)).toEqual(['MEL', 'SAM', 'MEL', 'SAM']);
     expect(text('Interviewer: Mel Chua\n\nMel: Hi?\nSam: Hi.\nMel: Bye?\nSam: Bye.\n').turns[0]?.speaker).toBe('Mel');
+    const abstract = 'Abstract: This interview with a nurse explores how she plans her shifts and pays her bills.\n\n';
+    expect(text(`${abstract}Mel: Hi?\nSam: Hi.\nMel: Bye?\nSam: Bye.\n`).turns[0]?.speaker).toBe('Mel');
+    const welcome = 'Moderator: Welcome, everyone, and thank you for joining this session about planning your week.\n\n';
+    expect(text(`${welcome}Mel: Hi?\nSam: Hi.\nMel: Bye?\nSam: Bye.\n`).turns[0]?.speaker).toBe('Moderator');
   });
 });
 

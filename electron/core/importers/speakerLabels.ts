@@ -52,6 +52,8 @@ const NOT_SPEAKERS = new Set([
   'keywords', 'agenda', 'objective', 'goal', 'goals', 'context', 'background', 'status', 'version',
   'copyright', 'license', 'licence', 'author', 'authors', 'project', 'study', 'session', 'total',
   'pros', 'cons', 'answer key', 'reference', 'references', 'see also', 'disclaimer',
+  'abstract', 'description', 'overview', 'purpose', 'method', 'methods', 'methodology', 'introduction', 'intro',
+  'setting', 'consent', 'instructions', 'bio', 'biography', 'profile', 'demographics', 'aim', 'aims',
   // Discourse words that open a sentence with a colon ("So: here's the thing").
   'so', 'and', 'but', 'or', 'also', 'anyway', 'well', 'okay', 'ok', 'yes', 'no', 'yeah', 'now', 'then',
   'first', 'second', 'third', 'finally', 'however', 'therefore', 'basically', 'honestly', 'seriously',

@@ -31,7 +31,7 @@ export function PreviewFile({ file, draft, expanded, onToggle, onName, onRole, s
 
   const summary = !file.ok
     ? 'could not be read'
-    : [plural(file.turns, 'turn'), plural(file.speakers.length, 'speaker'), interviewerOf(draft)].filter(Boolean).join(' · ');
+    : [plural(file.turns, 'turn'), plural(speakerCount(file, draft), 'speaker'), interviewerOf(draft)].filter(Boolean).join(' · ');
   const changed = draft !== null && choicesOf(draft) !== null;
 
   const heading = (
@@ -86,4 +86,9 @@ export function PreviewFile({ file, draft, expanded, onToggle, onName, onRole, s
 function interviewerOf(draft: SpeakerDraft | null): string | null {
   const interviewer = draft?.find((s) => effectiveRole(draft, s) === 'interviewer');
   return interviewer ? `interviewer: ${interviewer.name.trim() || interviewer.original}` : draft ? 'no interviewer' : null;
+}
+
+/** Speakers as the import will record them: two labels read as one speaker count once. */
+function speakerCount(file: Extract<FilePreview, { ok: true }>, draft: SpeakerDraft | null): number {
+  return draft ? new Set(draft.map((s) => s.name.trim() || s.original)).size : new Set(file.speakers.map((s) => s.alias?.into ?? s.name)).size;
 }
