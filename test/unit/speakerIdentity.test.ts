@@ -4,7 +4,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { proposeAliases, withAliases } from '../../electron/core/importers/aliases';
-import { parseTranscript } from '../../electron/core/importers/parse';
+import { detectInterviewer, parseTranscript } from '../../electron/core/importers/parse';
 import { previewTranscript } from '../../electron/core/importers/preview';
 import { genericSide, isGenericLabel, looksLikeHeading } from '../../electron/core/importers/speakerKinds';
 
@@ -50,6 +50,17 @@ describe('generic labels name a role in one file, names and codes name a person'
       expect(speakersOf(file).filter((s) => s.proposedRole === 'participant').every((s) => !s.generic), file).toBe(true);
     }
     expect(speakersOf('unknown.txt').find((s) => s.name === 'Unknown')).toMatchObject({ generic: true, proposedRole: 'other' });
+  });
+});
+
+describe('the interviewer side by its label', () => {
+  it('"Interviewer:" stays the interviewer when the participant asks more questions', () => {
+    const p = text(
+      'Interviewer: Tell me about your week.\nParticipant: Why do you ask? Is this recorded?\nInterviewer: It is, for the study only.\n' +
+        'Participant: What happens to it?\nInterviewer: It stays on my laptop.\nParticipant: And who reads it?\n',
+    );
+    expect(detectInterviewer(p.turns)).toBe('Interviewer');
+    expect(detectInterviewer(p.turns.map((t) => ({ ...t, speaker: t.speaker === 'Interviewer' ? 'Mel' : 'Sam' })))).toBe('Sam');
   });
 });
 

@@ -1,4 +1,5 @@
 // Who is interviewing: the main speaker whose turns most often ask something.
+import { genericSide } from './speakerKinds';
 import type { ParsedTurn } from './types';
 
 /** Speakers with fewer turns than this share of the busiest speaker's are helpers (a note-taker
@@ -13,8 +14,9 @@ const TAG_QUESTION =
 const LOOKBACK = 300;
 
 /**
- * The speaker whose turns most often ask a real question (tag questions like "right?" left
- * out), per turn they take, among the main speakers; ties go to whoever spoke first. Null for
+ * The only main speaker labelled as the asking side ("Interviewer", "Moderator"), else the
+ * speaker whose turns most often ask a real question (tag questions like "right?" left out), per
+ * turn they take, among the main speakers; ties go to whoever spoke first. Null for
  * a single speaker, or when nobody asks anything. Blockquoted lines (">") are someone else's
  * words and are not counted.
  */
@@ -28,6 +30,10 @@ export function detectInterviewer(turns: Pick<ParsedTurn, 'speaker' | 'text'>[])
   });
   if (stats.size < 2) return null;
   const top = Math.max(...[...stats.values()].map((s) => s.turns));
+  // A label that says it asks ("Interviewer", "Moderator", "Q", "AI") is the interviewer when it
+  // is the only such main speaker: its answers to a participant's questions do not unseat it.
+  const askers = [...stats].filter(([speaker, s]) => s.turns >= top * MIN_SHARE_OF_TOP && genericSide(speaker) === 'interviewer');
+  if (askers.length === 1) return askers[0]![0];
   let best: { speaker: string; rate: number; first: number } | null = null;
   for (const [speaker, s] of stats) {
     if (s.turns < top * MIN_SHARE_OF_TOP || s.score === 0) continue;
