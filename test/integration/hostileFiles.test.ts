@@ -7,7 +7,7 @@ import { basename, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openStudyDb } from '../../electron/core/db/open';
 import { readSource } from '../../electron/core/ingest/readSource';
-import { inThreadPreparer, workerPreparer } from '../../electron/core/ingest/preparePool';
+import { inThreadPreparer, prepareWorkerFile, workerPreparer } from '../../electron/core/ingest/preparePool';
 import { MAX_XML_BYTES } from '../../electron/core/importers/docx';
 import { ImportError, parseTranscriptFile } from '../../electron/core/importers/parse';
 import { runImportJob } from '../../electron/core/jobs/importJob';
@@ -110,6 +110,34 @@ parentPort.postMessage({ ready: true });
       await pool.close();
     }
   });
+});
+
+describe('the real prepare worker, on a heap too small for a legal but heavy document', () => {
+  it('dies on that file, which is reported as failed; the good files beside it are prepared', async () => {
+    const workerFile = prepareWorkerFile();
+    expect(workerFile, 'npm test builds the worker first').not.toBeNull();
+    const dir = tmp();
+    // 4 MB of varied Word XML (packs ~8:1, passes every zip check): more than a 40 MB heap holds in mammoth.
+    const words = 'money rent budget week bank card save spend because really think know pay app'.split(' ');
+    const paragraphs = Array.from({ length: 14_000 }, (_, i) =>
+      `<w:p><w:r><w:t xml:space="preserve">${i % 2 ? 'Alex' : 'Sam'}: ${Array.from({ length: 30 }, (_, j) => words[(i * 7 + j * 3 + (i >> 3)) % words.length]).join(' ')} ${i}</w:t></w:r></w:p>`,
+    );
+    const JSZip = (await import('jszip')).default;
+    const zip = await JSZip.loadAsync(readFileSync(join(__dirname, '..', 'fixtures', 'transcripts', 'formats', 'teams.docx')));
+    const xml = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>${paragraphs.join('')}</w:body></w:document>`;
+    zip.file('word/document.xml', xml);
+    const heavy = join(dir, 'heavy.docx');
+    writeFileSync(heavy, await zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' }));
+    const pool = workerPreparer(workerFile!, 1, { heapMb: 40 });
+    try {
+      const [before, killed, after] = await Promise.all([goodTranscripts[1]!, heavy, goodTranscripts[2]!].map((p) => pool.prepare(p)));
+      expect(before?.ok).toBe(true);
+      expect(killed).toEqual({ ok: false, result: { path: heavy, status: 'error', message: expect.stringMatching(/^heavy\.docx: could not be read: preparing it stopped the import worker/) } });
+      expect(after?.ok).toBe(true);
+    } finally {
+      await pool.close();
+    }
+  }, 120_000);
 });
 
 describe('reading and committing', () => {
