@@ -71,7 +71,7 @@ const BACKCHANNEL_PHRASES = [
   "that's what i mean", "that's what i'm saying", 'yes and no', 'kind of', 'sort of', 'more or less', 'maybe',
   'probably', 'possibly', 'somewhat', 'what else', 'where was i', 'uh huh', 'sorry', 'excuse me', 'pardon',
   'pardon me', 'please', 'go on', 'by the way', 'anyway', 'anyhow', "that's all", "that's about it", "that's about all", "that's everything",
-  'nothing else', 'nothing more', 'i think that is it', 'i hope that helps', 'hope that helps', 'hope this helps', 'i see what you mean', 'i see that', 'i get it', 'i get that',
+  'nothing else', 'nothing more', 'not at this moment', 'not at the moment', 'not right now', 'not yet', 'not for now', 'not that i know of', 'i think that is it', 'i hope that helps', 'hope that helps', 'hope this helps', 'i see what you mean', 'i see that', 'i get it', 'i get that',
   'i totally get that', 'totally agree', 'i totally agree', 'i completely agree', 'i absolutely agree',
   'that works', 'works for me', 'why not', 'who knows', 'how so', 'like what', 'what do you mean',
 ];
@@ -197,6 +197,7 @@ const LOGISTICS: RegExp[] = [
   /\b(?:this|that|it) (?:has been|was) (?:fun|great|lovely|a pleasure|nice|enjoyable|a great chat|a good chat|a nice chat|really fun)$/,
   /\bi (?:enjoyed|loved) (?:this|our chat|our conversation|talking|chatting)\b/,
   /^(?:are you )?still there$|^hello$/,
+  /^(?:i think )?(?:that|this|it)(?:'s| is| would be| will be| should be) (?:it|all|everything|about it)(?: for (?:me|now|today))?(?: (?:unless|if) you have (?:any )?(?:other |more )?questions)?$/,
 ];
 /** All of them in one pattern: one scan of the clause instead of fifty. */
 const ANY_LOGISTICS = new RegExp(LOGISTICS.map((re) => `(?:${re.source})`).join('|'));
@@ -205,7 +206,7 @@ const MAX_LOGISTICS_CLAUSE = 120;
 const MAX_LOGISTICS_WORDS = 40;
 /** A word every logistics pattern holds one of, or a backchannel-only text (no logistics): a cheap gate. */
 const LOGISTICS_ANCHOR =
-  /thank|meet|pleas|glad|happy|excit|\bh(?:i|ey|ello)\b|morning|afternoon|evening|how are|i['’]m|hear|see|screen|mute|break|froze|frozen|lag|cutting|glitch|echo|internet|connection|wi-?fi|audio|\bmic|camera|video|headphone|headset|signal|ahead|after you|you go|sorry|record|transcript|consent|\bsec\b|second|moment|minute|hold on|hang on|bear with|give me|repeat|rephrase|question|say that|catch|time|to (?:go|jump|drop|run|hop|leave)|call|meeting|stop|talk|speak|chat|\bbye|cheers|take care|have a|link|zoom|teams|skype|webex|\bwe (?:start|begin|get)|let['’]?s|ready|\bset\b|proceed|continue|go on|fun|enjoy|still there|lovely|nice|good|great|wrap|laptop|computer|device|phone|browser/i;
+  /thank|meet|pleas|glad|happy|excit|\bh(?:i|ey|ello)\b|morning|afternoon|evening|how are|i['’]m|hear|see|screen|mute|break|froze|frozen|lag|cutting|glitch|echo|internet|connection|wi-?fi|audio|\bmic|camera|video|headphone|headset|signal|ahead|after you|you go|sorry|record|transcript|consent|\bsec\b|second|moment|minute|hold on|hang on|bear with|give me|repeat|rephrase|question|say that|catch|time|to (?:go|jump|drop|run|hop|leave)|call|meeting|stop|talk|speak|chat|\bbye|cheers|take care|have a|link|zoom|teams|skype|webex|\bwe (?:start|begin|get)|let['’]?s|ready|\bset\b|proceed|continue|go on|fun|enjoy|still there|lovely|nice|good|great|wrap|(?:['’]s| is| would be| will be| should be) (?:it|all|everything|about it)\b|laptop|computer|device|phone|browser/i;
 
 /** A clause: text between , ; : . ! ? … -- — – (and the clause's own words). */
 const CLAUSE_BREAK = /\s*(?:[,;:.!?…]+|--+|[—–])\s*/;
