@@ -20,10 +20,6 @@ export function insertQuotes(db: Db, rows: NewQuote[]): void {
   for (const r of rows) insertQuote.run(r.transcriptId, r.turnId, r.participantId, r.text, r.textHash, r.startOffset, r.endOffset, r.highlightId ?? null);
 }
 
-export function deleteQuotesOfTranscript(db: Db, transcriptId: number): void {
-  db.delete(quotes).where(eq(quotes.transcriptId, transcriptId)).run();
-}
-
 export interface StoredPassage {
   id: number;
   turnId: number;
