@@ -129,6 +129,24 @@ describe('polarity and confidence', () => {
     expect(classify("It's not easy to book anything.").facet).toBe('frustration');
   });
 
+  it('reads the words: a quote between two facets goes where its wording points', () => {
+    const wording: Record<Facet, string> = {
+      goal: 'What I really want is to be able to sort it myself.',
+      frustration: 'I hate it, it is so annoying and it never works.',
+      behavior: 'I usually check it every morning.',
+      context: 'I have been a nurse for ten years.',
+      mentalModel: 'I always assumed it worked like a queue.',
+      decisionFactor: 'I chose it because it was cheaper.',
+    };
+    const texts = Object.fromEntries(FACETS.map((f) => [f, study.prototypeVectors[f].map(() => wording[f])])) as Record<Facet, string[]>;
+    const goal = study.prototypeVectors.goal[0]!;
+    const between = goal.map((x, t) => x + frustration[t]!);
+    const classify = (text: string) =>
+      classifyFacets(new Map([[1, between]]), study.prototypeVectors, { texts: { quotes: new Map([[1, text]]), prototypes: texts } }).get(1)!.facet;
+    expect(classify('I just want to be able to do it on my own.')).toBe('goal');
+    expect(classify('It is so annoying, I hate how it never works.')).toBe('frustration');
+  });
+
   it('keeps "other" and thin leads out of drafts, and a researcher\'s correction in', () => {
     expect(DRAFT_MIN_CONFIDENCE).toBeGreaterThan(0);
     expect(isDraftable({ facet: 'goal', confidence: 1 })).toBe(true);
