@@ -32,7 +32,14 @@ export function avatarSvg(seed: string, size = 128): string {
   }).toString();
 }
 
-/** The seed a persona's avatar is drawn from, so the app and every export show the same face. */
-export function personaAvatarSeed(persona: { name: string }): string {
-  return persona.name.trim().toLowerCase();
+/**
+ * The seed a persona's avatar is drawn from, so the app and every export show the same face.
+ * Seeded by who the persona is drawn from (its participants' ids, sorted), never by its row id or
+ * its name: a re-synthesis writes new rows and may rename "Persona A — ernest", and a researcher
+ * may rename it, yet the same people keep the same face. A persona with no participants left
+ * falls back to its name.
+ */
+export function personaAvatarSeed(persona: { name: string; participants?: readonly { id: number }[] }): string {
+  const ids = (persona.participants ?? []).map((p) => p.id).sort((a, b) => a - b);
+  return ids.length ? `participants:${ids.join(',')}` : persona.name.trim().toLowerCase();
 }

@@ -24,7 +24,7 @@ export function PersonaCard({
       <Stack gap="md">
         <Group justify="space-between" align="flex-start" wrap="nowrap">
           <Group gap="md" wrap="nowrap" style={{ minWidth: 0 }}>
-            <PersonaAvatar name={persona.name} size={64} />
+            <PersonaAvatar persona={persona} size={64} />
             <div style={{ minWidth: 0 }}>
               <Group gap="xs">
                 <Title order={3} data-testid="persona-name">
