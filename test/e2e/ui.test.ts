@@ -452,11 +452,11 @@ describe('renderer in the browser harness', () => {
     await page.getByTestId('path-prompt-submit').click();
     const result = page.getByTestId('sheet-result');
     await expect.poll(() => result.count(), WAIT).toBe(1);
-    expect(await result.getByTestId('sheet-updated').textContent()).toBe('Sheet imported: 3 participants updated');
+    expect(await result.getByTestId('sheet-updated').textContent()).toBe('Sheet imported: 4 participants updated');
     expect(await result.getByTestId('sheet-unmatched').allTextContents()).toEqual(['Row 4: “Zed Unknown”']);
     const errors = await result.getByTestId('sheet-error').allTextContents();
     expect(errors).toHaveLength(1);
-    expect(errors[0]).toMatch(/row 5: experience "sometimes"/);
+    expect(errors[0]).toBe('row 5, column Experience: "sometimes" is not one of new, regular, power, churned');
     const alex = page.locator('[data-testid=participant-row][data-participant="Alex Morgan"]');
     await expect.poll(() => alex.getByTestId('participant-segment').textContent(), WAIT).toBe('Planner');
     expect(await alex.getByTestId('participant-code').textContent()).toBe('Alex');

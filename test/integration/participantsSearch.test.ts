@@ -85,9 +85,11 @@ describe('speakers and participants', () => {
     const edited = await h['participants:update']({ id: kai.id, patch: { segment: 'Improviser', experience: 'regular', attributes: { city: 'Leeds' } } });
     expect(edited.profile).toMatchObject({ segment: 'Improviser', experience: 'regular', attributes: { city: 'Leeds' } });
     const result = await h['participants:importSheet']({ path: join(fixtures, 'sheets', 'participants.csv') });
-    expect(result.updated).toBe(3);
+    expect(result.updated).toBe(4);
     expect(result.unmatched).toEqual([{ row: 4, key: 'Zed Unknown' }]);
-    expect(result.errors).toEqual([expect.stringMatching(/participants\.csv row 5: experience "sometimes" is not one of/)]);
+    expect(result.errors).toEqual(['row 5, column Experience: "sometimes" is not one of new, regular, power, churned']);
+    // Sam's row has one bad cell: its valid cells are applied, the bad one leaves experience as it was.
+    expect((await byName(core, 'Sam')).profile).toMatchObject({ segment: 'Improviser', experience: null });
     const alex = await byName(core, 'Alex Morgan');
     expect(alex.profile).toMatchObject({
       code: 'Alex',
@@ -100,6 +102,33 @@ describe('speakers and participants', () => {
       attributes: { Household: 'Single' },
     });
     await expect(Promise.resolve().then(() => h['participants:importSheet']({ path: '/nope.csv' }))).rejects.toThrow(/nope\.csv: cannot read/);
+  });
+
+  it('applies the valid cells of a row with bad cells and reports each bad cell by row and column', async () => {
+    const core = await study();
+    const h = core.handlers();
+    const dir = tmp();
+    const sheet = join(dir, 'sheet.csv');
+    writeFileSync(
+      sheet,
+      'Participant ID,Segment,Experience,Consent,Industry\n' +
+        'Kai,Improviser,regular,given,Retail\n' +
+        'Alex,Planner,Expert,maybe,Education\n' +
+        'Dev,Saver,,,Finance\n',
+    );
+    const result = await h['participants:importSheet']({ path: sheet });
+    expect(result.updated).toBe(3);
+    expect(result.errors).toEqual([
+      'row 2, column Experience: "Expert" is not one of new, regular, power, churned',
+      'row 2, column Consent: "maybe" is not one of given, pending, withdrawn, unknown',
+    ]);
+    expect((await byName(core, 'Alex')).profile).toMatchObject({ segment: 'Planner', industry: 'Education', experience: null, consentStatus: null });
+    expect((await byName(core, 'Kai')).profile).toMatchObject({ segment: 'Improviser', experience: 'regular', consentStatus: 'given', industry: 'Retail' });
+    expect((await byName(core, 'Dev')).profile).toMatchObject({ segment: 'Saver', industry: 'Finance' });
+    // Re-importing with the bad cells fixed fills in what was left, and keeps the rest.
+    writeFileSync(sheet, 'Participant ID,Experience,Consent\nAlex,power,yes\n');
+    expect((await h['participants:importSheet']({ path: sheet })).errors).toEqual([]);
+    expect((await byName(core, 'Alex')).profile).toMatchObject({ segment: 'Planner', experience: 'power', consentStatus: 'given' });
   });
 });
 

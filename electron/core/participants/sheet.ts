@@ -23,7 +23,8 @@ export interface SheetResult {
   updated: number;
   /** Rows whose key matched no participant, with their row number (1 = first data row). */
   unmatched: { row: number; key: string }[];
-  /** Problems that stopped a row, e.g. an unknown experience level. */
+  /** Cells that could not be used, e.g. an unknown experience level: "row 5, column Experience: …". The row's other
+   *  cells are applied; the bad cell's field is left as it was. */
   errors: string[];
 }
 
@@ -31,12 +32,13 @@ function normaliseHeader(h: string): string {
   return h.trim().toLowerCase().replace(/[_\s]+/g, ' ');
 }
 
-function consent(value: string): ConsentStatus | null {
+/** The consent status a cell means; null for an empty cell, undefined for a value that means none of them. */
+function consent(value: string): ConsentStatus | null | undefined {
   const v = value.trim().toLowerCase();
   if (!v) return null;
   if (['yes', 'y', 'signed', 'given', 'true', 'consented'].includes(v)) return 'given';
   if (['no', 'withdrawn', 'revoked'].includes(v)) return 'withdrawn';
-  return (CONSENT_STATUSES as readonly string[]).includes(v) ? (v as ConsentStatus) : null;
+  return (CONSENT_STATUSES as readonly string[]).includes(v) ? (v as ConsentStatus) : undefined;
 }
 
 export function applySheet(db: Db, fileName: string, csv: string): SheetResult {
@@ -66,8 +68,9 @@ export function applySheet(db: Db, fileName: string, csv: string): SheetResult {
         result.unmatched.push({ row: i + 1, key });
         return;
       }
-      const errorsBefore = result.errors.length;
       const patch: Partial<ParticipantProfile> & { name?: string } = { attributes: { ...person.profile.attributes } };
+      const invalid = (title: string, value: string, allowed: readonly string[]) =>
+        result.errors.push(`row ${i + 1}, column ${title}: "${value}" is not one of ${allowed.join(', ')}`);
       cells.forEach((value, c) => {
         const field = columns[c];
         const title = header[c]!.trim();
@@ -76,16 +79,18 @@ export function applySheet(db: Db, fileName: string, csv: string): SheetResult {
           if (title && value) patch.attributes![title] = value;
         } else if (field === 'experience') {
           const v = value.trim().toLowerCase();
-          if (v && !(EXPERIENCE_LEVELS as readonly string[]).includes(v)) {
-            result.errors.push(`${fileName} row ${i + 1}: experience "${value}" is not one of ${EXPERIENCE_LEVELS.join(', ')}`);
-          } else patch.experience = (v || null) as ExperienceLevel | null;
-        } else if (field === 'consentStatus') patch.consentStatus = consent(value);
-        else if (field === 'name') {
+          if (v && !(EXPERIENCE_LEVELS as readonly string[]).includes(v)) invalid(title, value, EXPERIENCE_LEVELS);
+          else patch.experience = (v || null) as ExperienceLevel | null;
+        } else if (field === 'consentStatus') {
+          const status = consent(value);
+          if (status === undefined) invalid(title, value, CONSENT_STATUSES);
+          else patch.consentStatus = status;
+        } else if (field === 'name') {
           if (value) patch.name = value;
         } else if (field === 'notes') patch.notes = value;
         else patch[field] = value || null;
       });
-      if (result.errors.length > errorsBefore) return; // a row with a bad value is left as it was
+      // A bad cell leaves its own field as it was; the row's valid cells are applied.
       if (!patch.code && columns[keyColumn] === 'key') patch.code = key;
       updateProfile(db, person.id, patch);
       result.updated++;

@@ -35,7 +35,7 @@ export function SheetResult({ result, onClose }: { result: Result; onClose: () =
         {result.errors.length > 0 && (
           <div>
             <Text size="sm" fw={600}>
-              {plural(result.errors.length, 'problem')}; those rows were left as they were
+              {plural(result.errors.length, 'cell')} could not be used and were left as they were; the rest of each row was applied
             </Text>
             <List size="sm" spacing={2}>
               {result.errors.map((e) => (
@@ -48,7 +48,7 @@ export function SheetResult({ result, onClose }: { result: Result; onClose: () =
         )}
         {problems > 0 && (
           <Text size="xs" c="dimmed">
-            Rows count from the first row under the header. Fix the sheet and import it again; matched rows are simply updated again.
+            Rows count from the first row under the header. Fix those cells and import the sheet again; matched rows are simply updated again.
           </Text>
         )}
       </Stack>
