@@ -97,6 +97,8 @@ export function bulletCandidates(quote: string): BulletCandidate[] {
     // "It was hard." or "That's why we left." mean nothing without the sentence before.
     if (needsPrevious(sentence) || !namesSomething(sentence)) continue;
     const third = toThirdPerson(sentence);
+    // A sentence holding quotation marks of its own cannot be quoted whole without nesting them.
+    if (!third && FIRST_PERSON.test(sentence) && /["“”]/.test(sentence)) continue;
     const candidate: BulletCandidate = third
       ? { text: third, voice: 'third' }
       : FIRST_PERSON.test(sentence)

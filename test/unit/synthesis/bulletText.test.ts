@@ -61,6 +61,10 @@ describe('draftBulletText', () => {
     );
   });
 
+  it('does not quote a sentence that holds quotation marks of its own', () => {
+    expect(draftBulletText(['They said “we can just break them and nobody will notice” and we all noticed.'])).toBeNull();
+  });
+
   it('prefers a full claim to a short one in the persona’s voice', () => {
     expect(
       draftBulletText(["Yeah. I've tried a few. The problem is they all want to categorise things for me and they get it wrong."]),
