@@ -8,8 +8,12 @@ export { chooseThemeCount, themeCountCandidates, type ThemeCountChoice } from '.
 export { groupPersonas, NULL_REFERENCES, type GroupPersonasInput, type PersonaGrouping, type PersonaCount } from './personas';
 export {
   classifyFacets,
+  DRAFT_MIN_CONFIDENCE,
   FACETS,
+  FACET_LABELS,
   FACET_PROTOTYPES,
+  isDraftable,
+  trainingSentences,
   type ClassifyFacetsOptions,
   type Facet,
   type FacetAssignment,
