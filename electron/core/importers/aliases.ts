@@ -18,7 +18,8 @@ interface Span {
   first: number;
   last: number;
   turns: number;
-  asks: boolean;
+  /** Asks a real question somewhere: computed only for the few pairs that need it. */
+  asks: () => boolean;
   neighbours: Set<string>;
 }
 
@@ -35,10 +36,9 @@ export interface Alias {
 export function proposeAliases(turns: Pick<ParsedTurn, 'speaker' | 'text'>[]): Alias[] {
   const spans = new Map<string, Span>();
   turns.forEach((t, i) => {
-    const s = spans.get(t.speaker) ?? { first: i, last: i, turns: 0, asks: false, neighbours: new Set<string>() };
+    const s = spans.get(t.speaker) ?? { first: i, last: i, turns: 0, asks: () => turns.some((u) => u.speaker === t.speaker && questionScore(u.text) > 0), neighbours: new Set<string>() };
     s.last = i;
     s.turns++;
-    if (!s.asks && questionScore(t.text) > 0) s.asks = true;
     const prev = turns[i - 1]?.speaker;
     const next = turns[i + 1]?.speaker;
     if (prev !== undefined && prev !== t.speaker) s.neighbours.add(prev);
@@ -73,7 +73,7 @@ function aliasReason(a: string, sa: Span, b: string, sb: Span): string | null {
   if (side !== null && side === genericSide(b) && genericWord(a) !== genericWord(b)) {
     return `${a} and ${b} are both ${side} labels that never speak together`;
   }
-  if (sa.turns <= OPENING_TURNS && sb.turns > OPENING_TURNS && sa.asks && sb.asks && side !== 'participant' && genericSide(b) !== 'participant') {
+  if (sa.turns <= OPENING_TURNS && sb.turns > OPENING_TURNS && sa.asks() && sb.asks() && side !== 'participant' && genericSide(b) !== 'participant') {
     return `${a} only opens the conversation, before ${b} takes over the questions`;
   }
   return null;

@@ -3,7 +3,16 @@
 // A name or a code ("Naomi", "BSR02", "P3") names the same person wherever it appears.
 // Interviewer-side words ("Interviewer", "Moderator", "AI", "Assistant") also say which side of
 // the conversation a label is on, which lets two labels of one interviewer be read as one.
-import nlp from 'compromise';
+import type NlpType from 'compromise';
+
+// compromise takes a second or more to load and most files never ask it anything (a heading check
+// runs only for a rare multi-word label): load it on the first question.
+let nlpLoaded: typeof NlpType | null = null;
+function nlp(text: string): ReturnType<typeof NlpType> {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- lazy on purpose, see above
+  nlpLoaded ??= (require('compromise') as { default?: typeof NlpType }).default ?? (require('compromise') as typeof NlpType);
+  return nlpLoaded(text);
+}
 
 /** Words for the asking side of an interview: humans, and the bots that interview. */
 const INTERVIEWER_WORDS = [
