@@ -142,6 +142,21 @@ export interface EvidenceLoss {
 
 /** The sections every card has. */
 export const CORE_SECTIONS = ['goals', 'frustrations', 'behaviors', 'context'] as const;
+/** What withdrawing a participant's consent removed (participants:remove). */
+export interface ParticipantRemoval {
+  participant: { id: number; name: string; code: string | null };
+  turnsRemoved: number;
+  quotesRemoved: number;
+  highlightsRemoved: number;
+  /** Vectors of quote texts no remaining quote holds. */
+  embeddingsRemoved: number;
+  /** Themes whose description was one of their quotes (cleared). */
+  themeDescriptionsCleared: number;
+  /** Transcripts they spoke in: 'kept' with the interviewer's (and others') turns, or 'deleted' when no turn was left. */
+  transcripts: { id: number; fileName: string; outcome: 'kept' | 'deleted'; turnsLeft: number }[];
+  loss: EvidenceLoss;
+}
+
 /** The method's optional sections: on a card (and in its exports) only when they hold something. */
 export const OPTIONAL_SECTIONS = ['dayInLife', 'decisionFactors', 'success'] as const;
 export const BULLET_SECTIONS = [...CORE_SECTIONS, ...OPTIONAL_SECTIONS] as const;

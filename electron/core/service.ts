@@ -32,6 +32,7 @@ import { applySheet } from './participants/sheet';
 import { deleteHighlight, insertHighlight, listHighlights, updateHighlight } from './db/queries/highlights';
 import { quoteIdsOfTranscript, remapQuoteReferences, repairReport } from './db/queries/evidence';
 import { listParticipantDetails, mergeParticipants, updateProfile } from './db/queries/profiles';
+import { removeParticipant } from './db/queries/removeParticipant';
 import { searchTurns } from './db/queries/search';
 import { runExportJob } from './jobs/exportJob';
 import { runImportJob, runImportContentJob } from './jobs/importJob';
@@ -202,6 +203,7 @@ export class Core {
         mergeParticipants(this.db(), fromId, intoId);
         return this.changed('participants merged', listParticipantDetails(this.db()));
       },
+      'participants:remove': ({ id }) => this.changed('participant removed', removeParticipant(this.db(), id)),
       'participants:importSheet': async ({ path }) => {
         const csv = await readFile(path, 'utf8').catch((err: NodeJS.ErrnoException) => {
           throw new IpcFailure('unreadable', `${basename(path)}: cannot read (${err.code ?? err.message})`);

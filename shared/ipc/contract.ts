@@ -9,6 +9,7 @@ import type {
   SynthesisSummary,
   Highlight,
   EvidenceLoss,
+  ParticipantRemoval,
   ModelStatus,
   ParticipantDetail,
   SearchHit,
@@ -156,6 +157,8 @@ export const coreContract = {
   'participants:details': { input: z.object({}).strict(), output: [] as ParticipantDetail[] },
   'participants:update': { input: z.object({ id, patch: profilePatchSchema }).strict(), output: {} as ParticipantDetail },
   'participants:merge': { input: z.object({ fromId: id, intoId: id }).strict(), output: [] as ParticipantDetail[] },
+  /** Consent withdrawn: their turns, quotes, vectors, highlights and records go (securely erased); affected claims listed. */
+  'participants:remove': { input: z.object({ id }).strict(), output: {} as ParticipantRemoval },
   'participants:importSheet': {
     input: z.object({ path: z.string().min(1).max(4096) }).strict(),
     output: {} as { updated: number; unmatched: { row: number; key: string }[]; errors: string[] },

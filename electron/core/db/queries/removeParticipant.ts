@@ -1,0 +1,129 @@
+// Consent withdrawal: a participant and every trace of their words leave the study. One
+// transaction removes the rows with secure_delete on; then VACUUM (which cannot run inside a
+// transaction) and a truncating checkpoint leave nothing in free pages or the WAL.
+import type { ParticipantRemoval } from '../../../../shared/domain';
+import { IpcFailure } from '../../../../shared/ipc/contract';
+import { transaction, type Db } from '../open';
+import { remapQuoteReferences } from './evidence';
+
+/**
+ * Removes a participant: their turns (and with them the FTS rows and highlights on those turns),
+ * every quote on those turns or attributed to them, the vectors and facets of quote texts no other
+ * quote still holds, their speaker labels, records (profile, aliases) and persona memberships.
+ * Persona claims that cited their quotes are marked and listed (as when a transcript is deleted).
+ * A transcript where only the interviewer (or other people) remain keeps those turns and is
+ * listed as such; a transcript left with no turns at all is deleted.
+ */
+export function removeParticipant(db: Db, participantId: number): ParticipantRemoval {
+  return withSecureDelete(db, () => {
+    const removal = deleteParticipantRows(db, participantId);
+    eraseFreedPages(db);
+    return removal;
+  });
+}
+
+function deleteParticipantRows(db: Db, participantId: number): ParticipantRemoval {
+  const sqlite = db.$client;
+  return transaction(db, () => {
+    const person = sqlite
+      .prepare('select p.id, p.name, pp.code from participants p left join participant_profiles pp on pp.participant_id = p.id where p.id = ?')
+      .get(participantId) as { id: number; name: string; code: string | null } | undefined;
+    if (!person) throw new IpcFailure('not_found', `No participant with id ${participantId}`);
+    // Their turns: every turn spoken under a label linked to them, in any transcript.
+    const turnIds = (
+      sqlite
+        .prepare(
+          `select t.id from turns t join speakers s on s.transcript_id = t.transcript_id and s.name = t.speaker
+            where s.participant_id = ?`,
+        )
+        .all(participantId) as { id: number }[]
+    ).map((r) => r.id);
+    const turnsJson = JSON.stringify(turnIds);
+    const quoteRows = sqlite
+      .prepare(
+        `select id, text_hash as textHash from quotes
+          where participant_id = ? or turn_id in (select value from json_each(?))`,
+      )
+      .all(participantId, turnsJson) as { id: number; textHash: string }[];
+    const quotesJson = JSON.stringify(quoteRows.map((q) => q.id));
+    const transcriptIds = (
+      sqlite.prepare('select distinct transcript_id as id from speakers where participant_id = ? order by transcript_id').all(participantId) as { id: number }[]
+    ).map((r) => r.id);
+    // Theme descriptions are one central quote's line: cleared when it was theirs.
+    const themesCleared = sqlite
+      .prepare(
+        `update themes set description = '' where description <> '' and exists (
+           select 1 from turns t where t.id in (select value from json_each(?))
+              and instr(t.text, themes.description) > 0)
+           or description in (select text from quotes where id in (select value from json_each(?)))`,
+      )
+      .run(turnsJson, quotesJson).changes;
+
+    const loss = remapQuoteReferences(db, new Map(quoteRows.map((q) => [q.id, null])));
+    const inQuotes = 'in (select value from json_each(?))';
+    sqlite.prepare(`delete from quotes where id ${inQuotes}`).run(quotesJson);
+    const highlightsRemoved = sqlite.prepare(`delete from highlights where turn_id ${inQuotes}`).run(turnsJson).changes;
+    // The FTS delete trigger fires per turn; the index is rebuilt below so no segment keeps their tokens.
+    const turnsRemoved = sqlite.prepare(`delete from turns where id ${inQuotes}`).run(turnsJson).changes;
+
+    // Vectors and facets are cached by text hash: those of texts no remaining quote holds go.
+    const hashes = JSON.stringify([...new Set(quoteRows.map((q) => q.textHash))]);
+    const orphan = `text_hash in (select value from json_each(?)) and text_hash not in (select text_hash from quotes)`;
+    const embeddingsRemoved = sqlite.prepare(`delete from embeddings where ${orphan}`).run(hashes).changes;
+    sqlite.prepare(`delete from quote_facets where ${orphan}`).run(hashes);
+
+    sqlite.prepare('delete from speakers where participant_id = ?').run(participantId);
+    sqlite.prepare('delete from persona_participants where participant_id = ?').run(participantId);
+    sqlite.prepare('delete from participant_aliases where participant_id = ?').run(participantId);
+    sqlite.prepare('delete from participant_profiles where participant_id = ?').run(participantId);
+    sqlite.prepare('delete from participants where id = ?').run(participantId);
+
+    const transcripts: ParticipantRemoval['transcripts'] = [];
+    const fileOf = sqlite.prepare('select file_name as fileName from transcripts where id = ?');
+    const turnsLeft = sqlite.prepare('select count(*) as n from turns where transcript_id = ?');
+    for (const id of transcriptIds) {
+      const { fileName } = fileOf.get(id) as { fileName: string };
+      const left = (turnsLeft.get(id) as { n: number }).n;
+      if (left === 0) {
+        sqlite.prepare('delete from transcripts where id = ?').run(id);
+        transcripts.push({ id, fileName, outcome: 'deleted', turnsLeft: 0 });
+      } else transcripts.push({ id, fileName, outcome: 'kept', turnsLeft: left });
+    }
+    // Rebuilding from the remaining turns leaves no index segment holding the removed words.
+    sqlite.prepare(`insert into turns_fts(turns_fts) values('rebuild')`).run();
+    return {
+      participant: { id: person.id, name: person.name, code: person.code },
+      turnsRemoved,
+      quotesRemoved: quoteRows.length,
+      highlightsRemoved,
+      embeddingsRemoved,
+      themeDescriptionsCleared: themesCleared,
+      transcripts,
+      loss,
+    };
+  });
+}
+
+/** Runs fn with secure_delete on (freed content is overwritten with zeros), then restores it. */
+function withSecureDelete<T>(db: Db, fn: () => T): T {
+  const sqlite = db.$client;
+  const before = sqlite.pragma('secure_delete', { simple: true }) as number;
+  sqlite.pragma('secure_delete = ON');
+  try {
+    return fn();
+  } finally {
+    sqlite.pragma(`secure_delete = ${before}`);
+  }
+}
+
+/**
+ * Overwrites what deleted rows left behind: VACUUM rewrites the file without free pages, and a
+ * truncating checkpoint empties the WAL, which held earlier copies of the pages. Runs outside any
+ * transaction.
+ */
+export function eraseFreedPages(db: Db): void {
+  const sqlite = db.$client;
+  sqlite.exec('VACUUM');
+  // With another connection reading, the WAL is emptied at its next checkpoint instead.
+  sqlite.pragma('wal_checkpoint(TRUNCATE)');
+}
