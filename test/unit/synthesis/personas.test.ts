@@ -39,6 +39,24 @@ describe('groupPersonas', () => {
     expect(result.k).toBe(3);
   });
 
+  it.each([[[5, 5]], [[4, 4, 4]], [[4, 4, 4, 4]], [[6, 3, 3]]])(
+    'with their words too, finds %j planted groups as that many personas, each group whole',
+    (groups) => {
+      const study = plantedStudy(groups);
+      const input = { ...inputFor(groups), quoteTexts: new Map(study.quotes.map((q) => [q.id, q.text])) };
+      const result = groupPersonas(input);
+      expect(result.k).toBe(groups.length);
+      expect(result.clearlyBetterThanOne).toBe(true);
+      for (const group of result.groups) expect(new Set(group.map((id) => input.groupOf.get(id))).size).toBe(1);
+    },
+  );
+
+  it('with their words too, still says no grouping is clearly better than one for one group', () => {
+    const study = plantedStudy([12]);
+    const result = groupPersonas({ ...inputFor([12], 'auto', 2), quoteTexts: new Map(study.quotes.map((q) => [q.id, q.text])) });
+    expect(result.clearlyBetterThanOne).toBe(false);
+  });
+
   it('honours a fixed k', () => {
     const result = groupPersonas(inputFor([5, 4], 3));
     expect(result.k).toBe(3);
