@@ -210,7 +210,7 @@ export class Core {
         });
         return this.changed('participant sheet imported', applySheet(this.db(), basename(path), csv));
       },
-      'search:query': ({ q, limit }) => searchTurns(this.db(), q, limit),
+      'search:query': ({ q, limit, ...filter }) => searchTurns(this.db(), q, limit, filter),
       'highlights:list': ({ transcriptId }) => listHighlights(this.db(), transcriptId),
       'highlights:create': ({ turnId, start, end, tags }) => {
         const db = this.db();

@@ -164,7 +164,16 @@ export const coreContract = {
     output: {} as { updated: number; unmatched: { row: number; key: string }[]; errors: string[] },
   },
   'search:query': {
-    input: z.object({ q: z.string().max(500), limit: z.number().int().min(1).max(500).optional() }).strict(),
+    input: z
+      .object({
+        q: z.string().max(500),
+        limit: z.number().int().min(1).max(500).optional(),
+        /** Default 'participants': the interviewer's turns are left out. */
+        who: z.enum(['participants', 'everyone']).optional(),
+        participantId: id.optional(),
+        transcriptId: id.optional(),
+      })
+      .strict(),
     output: {} as { hits: SearchHit[]; total: number },
   },
   'highlights:list': { input: z.object({ transcriptId: id }).strict(), output: [] as Highlight[] },

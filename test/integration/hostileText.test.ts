@@ -70,9 +70,9 @@ describe('search queries built to be slow', () => {
     const file = join(dir, 'a.txt');
     writeFileSync(file, 'Interviewer: Rent?\n\nAlex: Rent is my biggest bill, rent first always.\n\nInterviewer: And food?\n\nAlex: Food after rent.\n');
     await runImportJob(study.db, [file], ctx(), {}, () => inThreadPreparer());
-    const one = searchTurns(study.db, 'rent');
+    const one = searchTurns(study.db, 'rent', 50, { who: 'everyone' });
     expect(one.total).toBe(3);
-    expect(searchTurns(study.db, 'rent '.repeat(250))).toEqual(one);
+    expect(searchTurns(study.db, 'rent '.repeat(250), 50, { who: 'everyone' })).toEqual(one);
     study.close();
   });
 });

@@ -37,6 +37,33 @@ describe('full-text search over all transcripts', () => {
     }
     expect(await search({ q: '   ' })).toEqual({ hits: [], total: 0 });
   });
+
+  it('leaves the interviewer out by default, and narrows to one participant or one transcript', async () => {
+    const core = await study();
+    const h = core.handlers();
+    const roleOf = new Map<string, string>();
+    for (const t of await h['transcripts:list']({})) {
+      for (const sp of (await h['transcripts:get']({ id: t.id })).speakers) roleOf.set(`${t.id}/${sp.name}`, sp.role);
+    }
+    const role = (hit: { transcriptId: number; speaker: string }) => roleOf.get(`${hit.transcriptId}/${hit.speaker}`);
+    const everyone = await h['search:query']({ q: 'money', who: 'everyone', limit: 500 });
+    const participants = await h['search:query']({ q: 'money', limit: 500 });
+    const interviewerHits = everyone.hits.filter((x) => role(x) === 'interviewer').length;
+    expect(interviewerHits).toBeGreaterThan(0);
+    expect(participants.total).toBe(everyone.hits.filter((x) => role(x) === 'participant').length);
+    expect(participants.hits.every((x) => role(x) === 'participant')).toBe(true);
+
+    const alex = await byName(core, 'Alex');
+    const alexOnly = await h['search:query']({ q: 'money', participantId: alex.id, limit: 500 });
+    expect(alexOnly.total).toBeGreaterThan(0);
+    expect(alexOnly.total).toBeLessThan(participants.total);
+    expect(alexOnly.hits.every((x) => x.speaker === 'Alex')).toBe(true);
+
+    const transcriptId = participants.hits[0]!.transcriptId;
+    const one = await h['search:query']({ q: 'money', transcriptId, who: 'everyone', limit: 500 });
+    expect(one.total).toBe(everyone.hits.filter((x) => x.transcriptId === transcriptId).length);
+    expect(one.hits.every((x) => x.transcriptId === transcriptId)).toBe(true);
+  });
 });
 
 describe('speakers and participants', () => {

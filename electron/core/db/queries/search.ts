@@ -52,23 +52,41 @@ function segments(snippet: string): SearchHit['segments'] {
   return out;
 }
 
-export function searchTurns(db: Db, input: string, limit = 50): { hits: SearchHit[]; total: number } {
+/** Which turns a search looks in. By default only participants' turns: the interviewer's questions
+ *  echo the words a researcher looks for and would crowd out the answers. */
+export interface SearchFilter {
+  /** 'participants' (default): turns of speakers marked as participants; 'everyone': every turn. */
+  who?: 'participants' | 'everyone';
+  /** Only turns this participant spoke (in any transcript). */
+  participantId?: number;
+  /** Only turns of this transcript. */
+  transcriptId?: number;
+}
+
+export function searchTurns(db: Db, input: string, limit = 50, filter: SearchFilter = {}): { hits: SearchHit[]; total: number } {
   const q = toFtsQuery(input);
   if (!q) return { hits: [], total: 0 };
   const sqlite = db.$client;
-  const total = (sqlite.prepare('select count(*) as n from turns_fts where turns_fts match ?').get(q) as { n: number }).n;
+  const where = ['turns_fts match @q'];
+  if ((filter.who ?? 'participants') === 'participants') where.push(`s.role = 'participant'`);
+  if (filter.participantId !== undefined) where.push('s.participant_id = @participantId');
+  if (filter.transcriptId !== undefined) where.push('t.transcript_id = @transcriptId');
+  const from = `from turns_fts
+         join turns t on t.id = turns_fts.rowid
+         join transcripts tr on tr.id = t.transcript_id
+         left join speakers s on s.transcript_id = t.transcript_id and s.name = t.speaker
+        where ${where.join(' and ')}`;
+  const params = { q, participantId: filter.participantId ?? null, transcriptId: filter.transcriptId ?? null };
+  const total = (sqlite.prepare(`select count(*) as n ${from}`).get(params) as { n: number }).n;
   const rows = sqlite
     .prepare(
       `select t.id as turnId, t.transcript_id as transcriptId, tr.file_name as fileName, t.speaker as speaker,
               t.idx as turnIndex, t.start_ms as startMs,
-              snippet(turns_fts, 0, ?, ?, '…', 16) as snippet
-         from turns_fts
-         join turns t on t.id = turns_fts.rowid
-         join transcripts tr on tr.id = t.transcript_id
-        where turns_fts match ?
+              snippet(turns_fts, 0, @open, @close, '…', 16) as snippet
+         ${from}
         order by bm25(turns_fts), t.id
-        limit ?`,
+        limit @limit`,
     )
-    .all(OPEN, CLOSE, q, limit) as (Omit<SearchHit, 'segments'> & { snippet: string })[];
+    .all({ ...params, open: OPEN, close: CLOSE, limit }) as (Omit<SearchHit, 'segments'> & { snippet: string })[];
   return { hits: rows.map(({ snippet, ...r }) => ({ ...r, segments: segments(snippet) })), total };
 }
