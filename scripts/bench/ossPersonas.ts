@@ -16,7 +16,7 @@ import { loadEmbeddings } from '../../electron/core/db/queries/embeddings';
 import { listParticipants } from '../../electron/core/db/queries/participants';
 import { quotesForSynthesis } from '../../electron/core/db/queries/quotes';
 import { createCoreHost } from '../../electron/core/host/inProcess';
-import { FACET_PROTOTYPES, FACETS, synthesize, type Facet } from '../../electron/core/synthesis';
+import { FACET_LABELS, FACET_PROTOTYPES, synthesize, trainingSentences, type FacetLabel } from '../../electron/core/synthesis';
 import { adjustedRandIndex } from '../../electron/core/synthesis/metrics';
 
 const GROUPS: Record<string, 'upstream' | 'downstream'> = {
@@ -84,11 +84,12 @@ async function main(): Promise<void> {
     const quotes = quotesForSynthesis(study.db).map((q) => ({ ...q, vector: vectors.get(q.textHash)! }));
     const participants = listParticipants(study.db).filter((p) => p.quoteCount > 0);
     const embedder = await createEmbedder();
+    const sentences = trainingSentences(FACET_PROTOTYPES);
     const prototypeVectors = Object.fromEntries(
-      await Promise.all(FACETS.map(async (f) => [f, await embedder.embed(FACET_PROTOTYPES[f])] as const)),
-    ) as Record<Facet, Float32Array[]>;
+      await Promise.all(FACET_LABELS.map(async (f) => [f, await embedder.embed(sentences[f])] as const)),
+    ) as Record<FacetLabel, Float32Array[]>;
     await embedder.dispose();
-    const out = synthesize({ quotes, participants, facetPrototypeVectors: prototypeVectors, seed: 42, personaCount: 'auto' });
+    const out = synthesize({ quotes, participants, facetPrototypeVectors: prototypeVectors, facetPrototypeTexts: sentences, seed: 42, personaCount: 'auto' });
     const name = new Map(participants.map((p) => [p.id, p.name]));
     const outliers = out.themes.themes.find((t) => t.outlier)?.quoteIds.length ?? 0;
     console.log(`\ndirect synthesize (auto): k=${out.personas.k}, ${out.themes.k} themes + ${outliers} quotes fitting none, of ${quotes.length}`);
