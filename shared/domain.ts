@@ -112,6 +112,8 @@ export interface Bullet {
    * was deleted): the ids are pruned from evidence and the count kept so the card can say so.
    */
   lostEvidence?: number;
+  /** Written or reworded by the researcher (set by the core when a persona edit saves it); the PDF shows these first. */
+  edited?: boolean;
 }
 
 /** A claim with no quote behind it: marked "unsupported" on the card and in every export. */
@@ -140,8 +142,6 @@ export interface EvidenceLoss {
   themeLinksRemoved: number;
 }
 
-/** The sections every card has. */
-export const CORE_SECTIONS = ['goals', 'frustrations', 'behaviors', 'context'] as const;
 /** What withdrawing a participant's consent removed (participants:remove). */
 export interface ParticipantRemoval {
   participant: { id: number; name: string; code: string | null };
@@ -157,6 +157,8 @@ export interface ParticipantRemoval {
   loss: EvidenceLoss;
 }
 
+/** The sections every card has. */
+export const CORE_SECTIONS = ['goals', 'frustrations', 'behaviors', 'context'] as const;
 /** The method's optional sections: on a card (and in its exports) only when they hold something. */
 export const OPTIONAL_SECTIONS = ['dayInLife', 'decisionFactors', 'success'] as const;
 export const BULLET_SECTIONS = [...CORE_SECTIONS, ...OPTIONAL_SECTIONS] as const;
@@ -272,6 +274,9 @@ export interface ParticipantDetail extends ParticipantSummary {
   profile: ParticipantProfile;
   /** Speaker labels that name this participant across transcripts. */
   aliases: string[];
+  /** The earliest and latest date of the transcripts this participant speaks in (null when none carries a date);
+   *  what "Interviewed" shows when the record has no interview date. */
+  transcriptDates: { first: string; last: string } | null;
 }
 
 export interface Highlight {

@@ -22,6 +22,7 @@ const s = {
   badgeText: { ...textStyle(TYPE.overline), textTransform: 'uppercase', letterSpacing: 0.5 },
   name: { ...textStyle(TYPE.name), color: COLORS.ink, letterSpacing: -0.3 },
   byline: { ...textStyle(TYPE.byline), color: COLORS.muted, marginTop: CARD.bylineGap },
+  people: { ...textStyle(TYPE.byline), color: COLORS.body, marginTop: CARD.peopleGap },
   quote: {
     backgroundColor: COLORS.panel,
     borderLeftWidth: 3,
@@ -36,7 +37,7 @@ const s = {
   attribution: { ...textStyle(TYPE.attribution), color: COLORS.muted, marginTop: CARD.attributionGap },
   summary: { ...textStyle(TYPE.summary), color: COLORS.body, marginBottom: CARD.summaryBottom },
   row: { flexDirection: 'row' },
-  rowGap: { marginTop: CARD.rowGap },
+  sectionGap: { marginTop: CARD.rowGap },
   column: { width: '50%' },
   columnLeft: { paddingRight: CARD.colGap / 2 },
   columnRight: { paddingLeft: CARD.colGap / 2 },
@@ -72,17 +73,17 @@ function Bullet({ rp, bullet }: { rp: ReactPdf; bullet: BulletPlan }) {
       <View style={s.bulletBody}>
         <Text style={[s.bulletText, clamp(bullet.lines)]}>{bullet.text}</Text>
         <Text style={thin ? [s.meta, s.metaThin] : s.meta}>
-          {evidenceNote(bullet.quoteCount, bullet.lostEvidence)}
+          {evidenceNote(bullet.quoteCount, bullet.lostEvidence) + (bullet.edited ? ' · edited' : '')}
         </Text>
       </View>
     </View>
   );
 }
 
-function Section({ rp, section, side }: { rp: ReactPdf; section: SectionPlan; side: 'left' | 'right' }) {
+function Section({ rp, section, first }: { rp: ReactPdf; section: SectionPlan; first: boolean }) {
   const { Text, View } = rp;
   return (
-    <View style={[s.column, side === 'left' ? s.columnLeft : s.columnRight]}>
+    <View style={first ? {} : s.sectionGap}>
       <View style={s.heading}>
         <View style={[s.headingDot, { backgroundColor: COLORS.sections[section.key] }]} />
         <Text style={s.headingText}>{section.title}</Text>
@@ -114,6 +115,7 @@ export function PersonaPage({ rp, plan, avatarPng }: { rp: ReactPdf; plan: Perso
           ) : null}
           <Text style={[s.name, clamp(plan.name.lines)]}>{plan.name.text}</Text>
           {plan.byline ? <Text style={[s.byline, clamp(plan.byline.lines)]}>{plan.byline.text}</Text> : null}
+          {plan.people ? <Text style={[s.people, clamp(plan.people.lines)]}>{plan.people.text}</Text> : null}
         </View>
       </View>
       {plan.quote ? (
@@ -123,12 +125,15 @@ export function PersonaPage({ rp, plan, avatarPng }: { rp: ReactPdf; plan: Perso
         </View>
       ) : null}
       {plan.summary ? <Text style={[s.summary, clamp(plan.summary.lines)]}>{plan.summary.text}</Text> : null}
-      {plan.rows.map(([left, right], i) => (
-        <View key={left.key} style={i > 0 ? [s.row, s.rowGap] : s.row}>
-          <Section rp={rp} section={left} side="left" />
-          {right ? <Section rp={rp} section={right} side="right" /> : <View style={[s.column, s.columnRight]} />}
-        </View>
-      ))}
+      <View style={s.row}>
+        {plan.columns.map((stack, c) => (
+          <View key={c} style={[s.column, c === 0 ? s.columnLeft : s.columnRight]}>
+            {stack.map((section, i) => (
+              <Section key={section.key} rp={rp} section={section} first={i === 0} />
+            ))}
+          </View>
+        ))}
+      </View>
       <PageFooter rp={rp} left={plan.footer.left} right={plan.footer.right} />
     </Page>
   );

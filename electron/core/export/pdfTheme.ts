@@ -108,6 +108,8 @@ export const CARD = {
   bulletGap: 7,
   nameLinesMax: 2,
   bylineLinesMax: 2,
+  peopleGap: 3,
+  peopleLinesMax: 2,
   quoteLinesMax: 4,
   summaryLinesMax: 5,
   bulletLinesMin: 2,

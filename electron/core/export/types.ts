@@ -12,6 +12,8 @@ export interface PersonaCardData {
   participantCount: number;
   /** Every quote the persona cites (defining quote and all bullet evidence), by quote id. */
   quotesById: Map<number, { text: string; participantName: string }>;
+  /** What the researcher recorded about each participant (segment, role), by participant id; the card lists them. Optional. */
+  profiles?: Map<number, { segment: string | null; role: string | null }>;
   /** The study's themes, for the JSON deck: key-phrase label, description and quote ids. Optional for a lone card. */
   themes?: { id: number; label: string; description: string; quoteIds: number[] }[];
 }

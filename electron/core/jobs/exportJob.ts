@@ -1,6 +1,7 @@
 import { BULLET_SECTIONS, type JobFinished, type StudyInfo } from '../../../shared/domain';
 import { IpcFailure, type ExportFormat } from '../../../shared/ipc/contract';
 import type { Db } from '../db/open';
+import { listParticipantDetails } from '../db/queries/profiles';
 import { listQuotes } from '../db/queries/quotes';
 import { listPersonas, listThemes } from '../db/queries/synthesis';
 import type { PersonaCardData } from '../export/types';
@@ -21,6 +22,7 @@ export async function runExportJob(
   const quotesById = new Map(
     listQuotes(db, { ids: [...new Set(cited)] }).map((q) => [q.id, { text: q.text, participantName: q.participantName }]),
   );
+  const profiles = new Map(listParticipantDetails(db).map((p) => [p.id, { segment: p.profile.segment, role: p.profile.role }]));
   const themes = listThemes(db, 0).map((t) => ({ id: t.id, label: t.label, description: t.description, quoteIds: t.quoteIds }));
   const cards: PersonaCardData[] = personas.map((persona) => ({
     persona,
@@ -29,6 +31,7 @@ export async function runExportJob(
     questions: study.questions,
     participantCount: persona.participants.length,
     quotesById,
+    profiles,
     themes,
   }));
   throwIfCancelled(ctx.signal);

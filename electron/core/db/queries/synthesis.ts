@@ -192,7 +192,7 @@ export function updatePersona(db: Db, id: number, patch: PersonaPatch): Persona 
     if (patch.definingQuoteId && !found.has(patch.definingQuoteId)) {
       throw new IpcFailure('invalid_evidence', `The defining quote (quote ${patch.definingQuoteId}) no longer exists: pick another`);
     }
-    const sections = mapSections((s) => (patch[s] ? patch[s].map((b) => withoutMissing(b, found)) : current[s]));
+    const sections = mapSections((s) => (patch[s] ? patch[s].map((b) => withoutMissing(markEdited(b, current), found)) : current[s]));
     tx.update(personas)
       .set({
         ...(patch.name !== undefined && { name: patch.name }),
@@ -207,6 +207,19 @@ export function updatePersona(db: Db, id: number, patch: PersonaPatch): Persona 
       .run();
     return getPersona(db, id);
   });
+}
+
+/**
+ * A saved bullet is the researcher's when no stored bullet of the persona has its wording and
+ * evidence (new or reworded), or when the stored one it matches already was. The mark is the
+ * core's to set: the IPC schema drops one sent by the renderer.
+ */
+function markEdited(bullet: Bullet, current: Persona): Bullet {
+  const same = (a: readonly number[], b: readonly number[]) => a.length === b.length && [...a].sort().join() === [...b].sort().join();
+  const text = bullet.text.trim();
+  const stored = BULLET_SECTIONS.flatMap((s) => current[s]).find((b) => b.text.trim() === text && same(b.evidence, bullet.evidence));
+  const { edited: _sent, ...rest } = bullet;
+  return stored && !stored.edited ? rest : { ...rest, edited: true };
 }
 
 function withoutMissing(bullet: Bullet, found: ReadonlySet<number>): Bullet {
