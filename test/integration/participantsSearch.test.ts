@@ -105,6 +105,27 @@ describe('speakers and participants', () => {
     expect((await h['participants:details']({})).find((p) => p.name === 'Sam')).toBeUndefined();
   });
 
+  it("fills Interviewed from the dates of the participant's transcripts: earliest and latest", async () => {
+    const dir = tmp();
+    const core = await coreWithStudy(dir);
+    await importAll(core, goodTranscripts);
+    const h = core.handlers();
+    expect((await byName(core, 'Sam')).transcriptDates).toEqual({ first: '2024-03-19', last: '2024-03-19' });
+    expect((await byName(core, 'Dev')).transcriptDates).toBeNull(); // interview-dev.txt carries no date
+    const later = join(dir, 'sam-follow-up.txt');
+    const turns = 'Priya: How was the month?\nSam: Honestly I forgot about the car tax again and it hurt.\nPriya: What happened?\nSam: The bill arrived on a Friday and I had nothing left until payday.\n';
+    writeFileSync(later, `Follow-up interview recorded on 2 May 2024 over video call.\n\n${turns}`);
+    const earlier = join(dir, 'sam-screener.txt');
+    writeFileSync(earlier, `Screener session held on 27 February 2024.\n\n${turns.replaceAll('car tax', 'phone bill')}`);
+    expect((await importAll(core, [later, earlier])).map((r) => r.status)).toEqual(['ok', 'ok']);
+    expect((await byName(core, 'Sam')).transcriptDates).toEqual({ first: '2024-02-27', last: '2024-05-02' });
+    // The record's own date is kept as it is; the transcripts' dates stay beside it.
+    const sam = await byName(core, 'Sam');
+    const edited = await h['participants:update']({ id: sam.id, patch: { interviewDate: '2024-03-20' } });
+    expect(edited.profile.interviewDate).toBe('2024-03-20');
+    expect(edited.transcriptDates).toEqual({ first: '2024-02-27', last: '2024-05-02' });
+  });
+
   it('edits a participant record and imports a sheet keyed by participant id', async () => {
     const core = await study();
     const h = core.handlers();

@@ -59,7 +59,21 @@ export function ParticipantRow({ participant: p, canMerge, onEdit, onMerge }: Pr
           </Text>
         )}
       </Table.Td>
-      <Table.Td style={{ whiteSpace: 'nowrap' }}>{profile.interviewDate ? formatDate(profile.interviewDate) : dash}</Table.Td>
+      <Table.Td style={{ whiteSpace: 'nowrap' }} data-testid="participant-interviewed">
+        {profile.interviewDate ? (
+          formatDate(profile.interviewDate)
+        ) : p.transcriptDates ? (
+          <Tooltip label="From the transcripts' dates; the record has no interview date" openDelay={300}>
+            <Text span size="sm" c="dimmed" data-testid="participant-interviewed-from-transcripts">
+              {p.transcriptDates.first === p.transcriptDates.last
+                ? formatDate(p.transcriptDates.first)
+                : `${formatDate(p.transcriptDates.first)} – ${formatDate(p.transcriptDates.last)}`}
+            </Text>
+          </Tooltip>
+        ) : (
+          dash
+        )}
+      </Table.Td>
       <Table.Td data-testid="participant-consent" miw={110}>
         {profile.consentStatus ? (
           <Tooltip label={profile.consentDate ? `Since ${formatDate(profile.consentDate)}` : 'No consent date'} openDelay={300}>

@@ -22,6 +22,18 @@ export const EMPTY_PROFILE: ParticipantProfile = {
 export function listParticipantDetails(db: Db): ParticipantDetail[] {
   const profiles = new Map(db.select().from(participantProfiles).all().map((p) => [p.participantId, p]));
   const aliases = db.select().from(participantAliases).all();
+  const dates = new Map(
+    (
+      db.$client
+        .prepare(
+          `select s.participant_id as id, min(tr.interview_date) as first, max(tr.interview_date) as last
+             from speakers s join transcripts tr on tr.id = s.transcript_id
+            where s.participant_id is not null and tr.interview_date is not null
+            group by s.participant_id`,
+        )
+        .all() as { id: number; first: string; last: string }[]
+    ).map((d) => [d.id, { first: d.first, last: d.last }]),
+  );
   return listParticipants(db).map((p) => {
     const row = profiles.get(p.id);
     const profile: ParticipantProfile = row
@@ -39,7 +51,7 @@ export function listParticipantDetails(db: Db): ParticipantDetail[] {
           attributes: JSON.parse(row.attributes) as Record<string, string>,
         }
       : { ...EMPTY_PROFILE, attributes: {} };
-    return { ...p, profile, aliases: aliases.filter((a) => a.participantId === p.id).map((a) => a.key) };
+    return { ...p, profile, aliases: aliases.filter((a) => a.participantId === p.id).map((a) => a.key), transcriptDates: dates.get(p.id) ?? null };
   });
 }
 
