@@ -2,13 +2,15 @@ import { Center, Loader } from '@mantine/core';
 import { JobPanel } from './features/jobs/JobPanel';
 import { StartScreen } from './features/study/StartScreen';
 import { StudyShell } from './features/study/StudyShell';
+import { useAskCreateFolders } from './features/study/createStudy';
 import { useStudyMenu } from './features/study/useStudyMenu';
 import { useCoreQuery } from './hooks/useCoreQuery';
 
 export function App() {
   const study = useCoreQuery('study:info', {});
   const info = study.data;
-  const menu = useStudyMenu(study.refetch);
+  const folders = useAskCreateFolders();
+  const menu = useStudyMenu(study.refetch, folders.ask);
 
   return (
     <>
@@ -22,6 +24,7 @@ export function App() {
         <StartScreen onOpened={study.refetch} loadError={menu.error ?? study.error?.message ?? null} />
       )}
       <JobPanel />
+      {folders.dialog}
     </>
   );
 }

@@ -162,9 +162,13 @@ export class Core {
   handlers(): Handlers<CoreChannel> {
     return {
       'app:status': () => ({ model: modelStatus(this.modelsDir), version: appVersion() }),
-      'study:create': async ({ path }) => {
+      'study:create': async ({ path, createFolders }) => {
         const full = withExtension(path);
         if (existsSync(full)) throw new IpcFailure('exists', `${full}: already exists; open it instead`);
+        // A mistyped folder is not created silently: the researcher confirms, then the call says createFolders.
+        if (!existsSync(dirname(full)) && !createFolders) {
+          throw new IpcFailure('no_folder', `The folder ${dirname(full)} does not exist. Create it and the study in it?`);
+        }
         mkdirSync(dirname(full), { recursive: true });
         return this.openStudy(full, true);
       },

@@ -124,7 +124,8 @@ export type DialogKind = z.infer<typeof dialogKindSchema>;
 /** Channels answered by the core (in every face). */
 export const coreContract = {
   'app:status': { input: z.object({}).strict(), output: {} as { model: ModelStatus; version: string } },
-  'study:create': { input: z.object({ path: studyPath }).strict(), output: {} as StudyInfo },
+  /** createFolders: only after the researcher agreed; without it a missing folder fails with code 'no_folder'. */
+  'study:create': { input: z.object({ path: studyPath, createFolders: z.boolean().optional() }).strict(), output: {} as StudyInfo },
   'study:open': { input: z.object({ path: studyPath }).strict(), output: {} as StudyInfo },
   'study:close': { input: z.object({}).strict(), output: null },
   'study:info': { input: z.object({}).strict(), output: {} as StudyInfo | null },

@@ -4,6 +4,7 @@ import { call } from '../../bridge';
 import { useAction } from '../../hooks/useAction';
 import { usePickPaths } from '../../components/PathPrompt';
 import { useCoreQuery } from '../../hooks/useCoreQuery';
+import { createStudyAsking, useAskCreateFolders } from './createStudy';
 import classes from './StartScreen.module.css';
 
 function baseName(path: string): string {
@@ -17,13 +18,16 @@ export function StartScreen({ onOpened, loadError }: { onOpened: () => void; loa
   const action = useAction();
   const { busy, error } = action;
   const run = (work: () => Promise<unknown>) => action.run(work, onOpened);
+  const folders = useAskCreateFolders();
+  const message = error ?? loadError;
 
   const createOrOpen = (kind: 'createStudy' | 'openStudy') =>
     run(async () => {
       const paths = await pickPaths(kind);
       const path = paths?.[0];
       if (!path) return;
-      await call(kind === 'createStudy' ? 'study:create' : 'study:open', { path });
+      if (kind === 'createStudy') await createStudyAsking(path, folders.ask);
+      else await call('study:open', { path });
     });
 
   return (
@@ -41,9 +45,9 @@ export function StartScreen({ onOpened, loadError }: { onOpened: () => void; loa
               </Text>
             </div>
           </Group>
-          {(error ?? loadError) && (
-            <Alert color="red" title="Something went wrong" data-testid="start-error">
-              {error ?? loadError}
+          {message && (
+            <Alert color="red" title={/this file is not a Grounded study/i.test(message) ? 'This file is not a Grounded study' : 'The study could not be opened'} data-testid="start-error">
+              {message}
             </Alert>
           )}
           <Group grow>
@@ -80,6 +84,7 @@ export function StartScreen({ onOpened, loadError }: { onOpened: () => void; loa
           )}
         </Stack>
       </Paper>
+      {folders.dialog}
     </Center>
   );
 }

@@ -2,12 +2,13 @@ import { useState } from 'react';
 import { call, errorMessage } from '../../bridge';
 import { usePickPaths } from '../../components/PathPrompt';
 import { useBridgeEvent } from '../../hooks/useBridgeEvent';
+import { createStudyAsking } from './createStudy';
 
 /**
  * File > New Study, Open Study, Open Recent and Close Study from Electron's menu, wherever the
  * researcher is. Import and Export are handled by the study shell.
  */
-export function useStudyMenu(onChanged: () => void): { error: string | null } {
+export function useStudyMenu(onChanged: () => void, askCreateFolders: (message: string) => Promise<boolean>): { error: string | null } {
   const pickPaths = usePickPaths();
   const [error, setError] = useState<string | null>(null);
   useBridgeEvent('menu:command', ({ command, path }) => {
@@ -15,7 +16,8 @@ export function useStudyMenu(onChanged: () => void): { error: string | null } {
       if (command === 'newStudy' || command === 'openStudy') {
         const picked = (await pickPaths(command === 'newStudy' ? 'createStudy' : 'openStudy'))?.[0];
         if (!picked) return;
-        await call(command === 'newStudy' ? 'study:create' : 'study:open', { path: picked });
+        if (command === 'newStudy') await createStudyAsking(picked, askCreateFolders);
+        else await call('study:open', { path: picked });
       } else if (command === 'openRecent' && path) await call('study:open', { path });
       else if (command === 'closeStudy') await call('study:close', {});
       else return;
