@@ -78,6 +78,31 @@ describe('renderer in the browser harness', () => {
     if (dir) rmSync(dir, { recursive: true, force: true });
   });
 
+  it('says in plain words when a file is not a study, and asks before creating missing folders', async () => {
+    await expect.poll(() => page.getByTestId('start-screen').isVisible(), WAIT).toBe(true);
+    const notes = join(dir, 'notes.txt');
+    writeFileSync(notes, 'not a study\n');
+    await page.getByRole('button', { name: 'Open study' }).click();
+    await page.getByLabel('Study file path').fill(notes);
+    await page.getByTestId('path-prompt-submit').click();
+    const alert = page.getByTestId('start-error');
+    await expect.poll(() => alert.count(), WAIT).toBe(1);
+    expect(await alert.textContent()).toMatch(/^This file is not a Grounded study.*notes\.txt: this file is not a Grounded study/);
+    expect(await alert.textContent()).not.toMatch(/Something went wrong/);
+
+    const missing = join(dir, 'no-such-folder', 'deeper');
+    await page.getByRole('button', { name: 'Create study' }).click();
+    await page.getByLabel('Study file path').fill(join(missing, 'typo.grounded'));
+    await page.getByTestId('path-prompt-submit').click();
+    const confirm = page.getByTestId('create-folders-confirm');
+    await expect.poll(() => confirm.isVisible(), WAIT).toBe(true);
+    expect(existsSync(join(dir, 'no-such-folder'))).toBe(false);
+    await page.getByRole('button', { name: 'Cancel' }).click();
+    await expect.poll(() => confirm.count(), WAIT).toBe(0);
+    expect(existsSync(join(dir, 'no-such-folder'))).toBe(false);
+    expect(await page.getByTestId('start-screen').isVisible()).toBe(true);
+  });
+
   it('creates a study through the path prompt', async () => {
     await expect.poll(() => page.getByTestId('start-screen').isVisible(), WAIT).toBe(true);
     await page.getByRole('button', { name: 'Create study' }).click();
