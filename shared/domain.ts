@@ -150,8 +150,8 @@ export interface ParticipantRemoval {
   highlightsRemoved: number;
   /** Vectors of quote texts no remaining quote holds. */
   embeddingsRemoved: number;
-  /** Themes whose description was one of their quotes (cleared). */
-  themeDescriptionsCleared: number;
+  /** Drafted texts that repeated their words: theme descriptions cleared, persona quotations replaced. */
+  redacted: { what: string; of: string }[];
   /** Transcripts they spoke in: 'kept' with the interviewer's (and others') turns, or 'deleted' when no turn was left. */
   transcripts: { id: number; fileName: string; outcome: 'kept' | 'deleted'; turnsLeft: number }[];
   loss: EvidenceLoss;

@@ -1,7 +1,7 @@
 // Consent withdrawal: a participant and every trace of their words leave the study. One
 // transaction removes the rows with secure_delete on; then VACUUM (which cannot run inside a
 // transaction) and a truncating checkpoint leave nothing in free pages or the WAL.
-import type { ParticipantRemoval } from '../../../../shared/domain';
+import { BULLET_SECTIONS, type Bullet, type BulletSection, type ParticipantRemoval } from '../../../../shared/domain';
 import { IpcFailure } from '../../../../shared/ipc/contract';
 import { transaction, type Db } from '../open';
 import { remapQuoteReferences } from './evidence';
@@ -49,22 +49,21 @@ function deleteParticipantRows(db: Db, participantId: number): ParticipantRemova
     const transcriptIds = (
       sqlite.prepare('select distinct transcript_id as id from speakers where participant_id = ? order by transcript_id').all(participantId) as { id: number }[]
     ).map((r) => r.id);
-    // Theme descriptions are one central quote's line: cleared when it was theirs.
-    const themesCleared = sqlite
-      .prepare(
-        `update themes set description = '' where description <> '' and exists (
-           select 1 from turns t where t.id in (select value from json_each(?))
-              and instr(t.text, themes.description) > 0)
-           or description in (select text from quotes where id in (select value from json_each(?)))`,
-      )
-      .run(turnsJson, quotesJson).changes;
-
+    const labels = (sqlite.prepare('select distinct name from speakers where participant_id = ?').all(participantId) as { name: string }[]).map((r) => r.name);
+    const removedWords = new Words(
+      (sqlite.prepare(`select text from turns where id in (select value from json_each(?))`).all(turnsJson) as { text: string }[]).map((r) => r.text),
+      [person.name, ...labels],
+    );
     const loss = remapQuoteReferences(db, new Map(quoteRows.map((q) => [q.id, null])));
     const inQuotes = 'in (select value from json_each(?))';
     sqlite.prepare(`delete from quotes where id ${inQuotes}`).run(quotesJson);
     const highlightsRemoved = sqlite.prepare(`delete from highlights where turn_id ${inQuotes}`).run(turnsJson).changes;
     // The FTS delete trigger fires per turn; the index is rebuilt below so no segment keeps their tokens.
     const turnsRemoved = sqlite.prepare(`delete from turns where id ${inQuotes}`).run(turnsJson).changes;
+
+    // Drafted text that repeats their words (a theme's description is a central quote; persona
+    // bullets quote what people said) is redacted, whether or not it cited their quotes.
+    const redacted = redactTheirWords(db, removedWords);
 
     // Vectors and facets are cached by text hash: those of texts no remaining quote holds go.
     const hashes = JSON.stringify([...new Set(quoteRows.map((q) => q.textHash))]);
@@ -97,7 +96,7 @@ function deleteParticipantRows(db: Db, participantId: number): ParticipantRemova
       quotesRemoved: quoteRows.length,
       highlightsRemoved,
       embeddingsRemoved,
-      themeDescriptionsCleared: themesCleared,
+      redacted,
       transcripts,
       loss,
     };
@@ -126,4 +125,90 @@ export function eraseFreedPages(db: Db): void {
   sqlite.exec('VACUUM');
   // With another connection reading, the WAL is emptied at its next checkpoint instead.
   sqlite.pragma('wal_checkpoint(TRUNCATE)');
+}
+
+/** What stands where a drafted text quoted a participant who withdrew consent. */
+export const REDACTED = '[removed: quoted a participant who withdrew consent]';
+/** What stands where a drafted text named them ("Drafted from 2 participants (Nadia, Maria)"). */
+export const WITHDRAWN = 'a withdrawn participant';
+/** Unquoted text sharing this many consecutive words with their turns repeats them. */
+const RUN_WORDS = 8;
+
+const normal = (text: string): string => ` ${text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim()} `;
+
+/** The removed turns' words, for telling whether a drafted text repeats them. */
+class Words {
+  private readonly joined: string;
+  private readonly runs = new Set<string>();
+  private readonly names: RegExp | null;
+  constructor(texts: string[], names: string[]) {
+    const escaped = [...new Set(names.map((n) => n.trim()).filter((n) => n.length >= 2))]
+      .sort((a, b) => b.length - a.length)
+      .map((n) => n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+    this.names = escaped.length ? new RegExp(`(?<![\\p{L}\\p{N}])(?:${escaped.join('|')})(?![\\p{L}\\p{N}])`, 'giu') : null;
+    this.joined = texts.map(normal).join('\n');
+    for (const text of texts) {
+      const words = normal(text).trim().split(' ');
+      for (let i = 0; i + RUN_WORDS <= words.length; i++) this.runs.add(words.slice(i, i + RUN_WORDS).join(' '));
+    }
+  }
+
+  /** True when a quotation (of 3 words or more) is theirs word for word. */
+  quotes(span: string): boolean {
+    const n = normal(span);
+    return n.trim().split(' ').length >= 3 && this.joined.includes(n);
+  }
+
+  /** True when the text holds a run of RUN_WORDS of their words. */
+  repeats(text: string): boolean {
+    const words = normal(text).trim().split(' ');
+    for (let i = 0; i + RUN_WORDS <= words.length; i++) if (this.runs.has(words.slice(i, i + RUN_WORDS).join(' '))) return true;
+    return false;
+  }
+
+  /**
+   * The text with their quotations replaced (the whole text when it repeats them unquoted) and
+   * their name and speaker labels replaced.
+   */
+  redact(text: string): string {
+    const out = text.replace(/“([^”]*)”|"([^"]*)"/g, (all, a?: string, b?: string) => (this.quotes(a ?? b ?? '') ? REDACTED : all));
+    if (this.repeats(out)) return REDACTED;
+    return this.names ? out.replace(this.names, WITHDRAWN) : out;
+  }
+}
+
+type Sections = Partial<Record<BulletSection, Bullet[]>>;
+
+function redactTheirWords(db: Db, words: Words): ParticipantRemoval['redacted'] {
+  const sqlite = db.$client;
+  const redacted: ParticipantRemoval['redacted'] = [];
+  const themes = sqlite.prepare(`select id, label, description from themes where description <> ''`).all() as { id: number; label: string; description: string }[];
+  const clearTheme = sqlite.prepare(`update themes set description = '' where id = ?`);
+  for (const t of themes) {
+    if (words.redact(t.description) === t.description) continue;
+    clearTheme.run(t.id);
+    redacted.push({ what: 'theme description', of: t.label });
+  }
+  const personas = sqlite.prepare('select id, name, summary, sections from personas').all() as { id: number; name: string; summary: string; sections: string }[];
+  const save = sqlite.prepare('update personas set summary = ?, sections = ? where id = ?');
+  for (const p of personas) {
+    const sections = JSON.parse(p.sections) as Sections;
+    let changed = false;
+    const summary = words.redact(p.summary);
+    if (summary !== p.summary) {
+      changed = true;
+      redacted.push({ what: 'persona summary', of: p.name });
+    }
+    for (const section of BULLET_SECTIONS) {
+      sections[section]?.forEach((bullet, index) => {
+        const text = words.redact(bullet.text);
+        if (text === bullet.text) return;
+        bullet.text = text;
+        changed = true;
+        redacted.push({ what: `${section} bullet ${index + 1}`, of: p.name });
+      });
+    }
+    if (changed) save.run(summary, JSON.stringify(sections), p.id);
+  }
+  return redacted;
 }
