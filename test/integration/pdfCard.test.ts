@@ -2,14 +2,23 @@
 // researcher's own bullets first, who the persona is drawn from (segments and roles), whole
 // words on every line, and a face that belongs to the persona's people, not to a database row.
 // Real react-pdf with the bundled Inter; every PDF read back with pdf.js.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, onTestFinished } from 'vitest';
 import { personaAvatarSeed } from '../../shared/avatar';
-import type { Bullet, Persona } from '../../shared/domain';
+import { isOptionalSection, mapSections, type Bullet, type Persona } from '../../shared/domain';
+import { openStudyDb } from '../../electron/core/db/open';
+import { listParticipantDetails, updateProfile } from '../../electron/core/db/queries/profiles';
+import { listQuotes } from '../../electron/core/db/queries/quotes';
+import { listPersonas, saveRun, updatePersona } from '../../electron/core/db/queries/synthesis';
+import { ingestFile } from '../../electron/core/ingest/ingestFile';
 import { renderPersonaPdf } from '../../electron/core/export/pdf';
 import { planPersona } from '../../electron/core/export/pdfPlan';
 import type { PersonaCardData } from '../../electron/core/export/types';
+import { goodTranscripts } from '../helpers/core';
 import { readPdf, squash } from '../helpers/pdf';
+import { useTmpDir } from '../helpers/tmp';
 
 function builder() {
   const quotesById: PersonaCardData['quotesById'] = new Map();
@@ -139,15 +148,16 @@ describe('the printed card uses its page', () => {
 
   it('never breaks a word, apostrophes included, wherever the line ends', async () => {
     const { bullet, card } = builder();
-    const words = ["it's", "i's", "don't", "maintainer's", "they'd", 'something', "o'clock", "people's", 'time,', 'long'];
+    // Straight and curly apostrophes: transcripts carry both.
+    const words = ["it's", 'i’s', "don't", 'maintainer’s', "they'd", 'something', "o'clock", "people's", 'time,', 'long', 'can’t'];
     // Prefixes of 0..7 letters shift every word across the column so each lands on a line end somewhere.
     const body = (shift: number) => `${'x'.repeat(shift)} ${Array.from({ length: 14 }, (_, i) => words[(i + shift) % words.length]).join(' ')}`;
     const sections = Object.fromEntries(CORE.map((s, k) => [s, Array.from({ length: 2 }, (_, i) => bullet(body(k * 2 + i)))]));
-    const pdf = await renderPersonaPdf(card({ ...sections, summary: `For a long time, ${words.join(' ').repeat(3)}` }));
+    const pdf = await renderPersonaPdf(card({ ...sections, summary: `For a long time, ${Array(3).fill(words.join(' ')).join(' ')}` }));
     const doc = await getDocument({ data: new Uint8Array(pdf), isEvalSupported: false, useSystemFonts: false }).promise;
     const runs = (await (await doc.getPage(1)).getTextContent()).items.flatMap((item) => ('str' in item ? [item.str] : []));
     await doc.destroy();
-    const vocabulary = new Set([...words, 'for', 'a', 'For', ...Array.from({ length: 8 }, (_, i) => 'x'.repeat(i))]);
+    const vocabulary = new Set([...words.map((w) => w.replace('’', "'")), 'for', 'a', 'For', ...Array.from({ length: 8 }, (_, i) => 'x'.repeat(i))]);
     const lineEnds = runs
       .filter((r) => r.includes("'") || r.includes('’'))
       .flatMap((r) => {
@@ -158,6 +168,8 @@ describe('the printed card uses its page', () => {
     expect(lineEnds.length).toBeGreaterThan(8);
     for (const token of lineEnds) expect(vocabulary, `a line starts or ends with "${token}"`).toContain(token);
     expect(runs.join(' ')).not.toMatch(/\w-\s*$/m);
+    // The curly apostrophe is set (as a straight one), not dropped: before, "maintainer’s" printed as "maintainers".
+    expect(runs.join(' ')).toContain("maintainer's");
   });
 
   it("names the participants' segments and roles", async () => {
@@ -186,5 +198,51 @@ describe('the printed card uses its page', () => {
     expect(other.avatarSeed).not.toBe(first.avatarSeed);
     // The app's avatar (PersonaAvatar) draws from the same function with the persona it is given.
     expect(personaAvatarSeed({ name: 'X', participants: [{ id: 2 }, { id: 9 }, { id: 4 }] })).toBe(first.avatarSeed);
+  });
+});
+
+describe('edited bullets and profiles, from a real study file to the PDF', () => {
+  const tmp = useTmpDir();
+
+  it('marks the bullet a persona edit rewrote (not the ones it sent back unchanged) and prints it ahead of the drafts', async () => {
+    const study = openStudyDb(join(tmp(), 'study.grounded'), { create: true });
+    onTestFinished(() => study.close());
+    const { db } = study;
+    for (const file of goodTranscripts.slice(1, 3)) expect((await ingestFile(db, { path: file, bytes: readFileSync(file) })).status).toBe('ok');
+    const quotes = listQuotes(db);
+    const people = listParticipantDetails(db);
+    expect(quotes.length).toBeGreaterThan(20);
+    const cite = (i: number) => [quotes[(2 * i) % quotes.length]!.id, quotes[(2 * i + 1) % quotes.length]!.id];
+    const drafted = (label: string) =>
+      Array.from({ length: 9 }, (_, i) => ({ text: `${label} ${i + 1}: ${MEDIUM[i % 4]!}, and ${MEDIUM[(i + 1) % 4]!.toLowerCase()}`, evidence: cite(i) }));
+    const sections = mapSections((s) => (isOptionalSection(s) ? [] : drafted(s)));
+    saveRun(db, {
+      modelId: 'test', modelHash: 'test', seed: 1, params: {}, chosenK: 1, scores: {}, themes: [], points: [],
+      personas: [{ name: 'Persona A', summary: 'Drafted.', mark: null, edited: false, participantIds: people.map((p) => p.id), fit: {}, definingQuoteId: null, sections, themeIndexes: [] }],
+    });
+    const [persona] = listPersonas(db);
+    const goals = persona!.goals.map((b) => ({ ...b }));
+    goals[3] = { ...goals[3]!, text: 'Rewritten by the researcher: funding should follow the maintenance' };
+    // The editor sends every section back, as the renderer does; only the rewritten bullet is the researcher's.
+    updatePersona(db, persona!.id, { goals, frustrations: persona!.frustrations });
+    const saved = listPersonas(db)[0]!;
+    expect(saved.goals.map((b) => b.edited === true)).toEqual(goals.map((_, i) => i === 3));
+    expect(saved.frustrations.some((b) => b.edited)).toBe(false);
+    // A later save that sends it back unchanged keeps the mark (the IPC schema strips it from what the renderer sends).
+    updatePersona(db, persona!.id, { goals: saved.goals.map(({ edited: _e, ...b }) => b) });
+    expect(listPersonas(db)[0]!.goals[3]!.edited).toBe(true);
+
+    updateProfile(db, people[0]!.id, { segment: 'Enterprise', role: 'Engineering manager' });
+    const profiles = new Map(listParticipantDetails(db).map((p) => [p.id, { segment: p.profile.segment, role: p.profile.role }]));
+    const quotesById = new Map(quotes.map((q) => [q.id, { text: q.text, participantName: q.participantName }]));
+    const card: PersonaCardData = { persona: listPersonas(db)[0]!, studyName: 'Fixture study', researchDate: null, participantCount: people.length, quotesById, profiles };
+    const goalsPlan = planPersona(card).columns.flat().find((s) => s.key === 'goals')!;
+    expect(goalsPlan.hidden).toBeGreaterThan(0);
+    expect(goalsPlan.bullets[0]!.text).toContain('Rewritten by the researcher');
+    const { pages, text } = await readPdf(await renderPersonaPdf(card));
+    expect(pages).toBe(1);
+    expect(squash(text[0]!)).toContain(squash('Rewritten by the researcher: funding should follow the maintenance'));
+    expect(text[0]).toContain('Segments: Enterprise');
+    expect(text[0]).toContain('Roles: Engineering manager');
   });
 });

@@ -13,6 +13,13 @@ export interface TextStyle {
 }
 
 const PICTOGRAPH = /[\p{Extended_Pictographic}\u{1F1E6}-\u{1F1FF}\u{1F3FB}-\u{1F3FF}\u200d\ufe0e\ufe0f\u20e3\u{E0020}-\u{E007F}]/gu;
+/**
+ * Curly apostrophes (U+2019, U+2018, U+02BC) set as the straight one. react-pdf shapes U+2019 in
+ * Inter as a glyph it neither draws nor extracts, and its line breaker then splits the words
+ * around it at any letter ("o'cloc / k", "i / 's something"); the straight one sets and breaks
+ * like any letter. pdfCard.test.ts pins both.
+ */
+const APOSTROPHES = /[\u2019\u2018\u02bc]/gu;
 /** Drawn for a character Inter lacks (CJK, Arabic, ...): an honest box rather than a wrong glyph. */
 const MISSING = '\u25a1';
 
@@ -22,7 +29,7 @@ const MISSING = '\u25a1';
  * react-pdf would otherwise print as some unrelated glyph.
  */
 export function pdfText(text: string): string {
-  const flat = text.normalize('NFC').replace(PICTOGRAPH, '').replace(/\s+/g, ' ').trim();
+  const flat = text.normalize('NFC').replace(PICTOGRAPH, '').replace(APOSTROPHES, "'").replace(/\s+/g, ' ').trim();
   let out = '';
   for (const ch of flat) out += ch === ' ' || hasGlyph(ch.codePointAt(0)!) ? ch : MISSING;
   return out;
