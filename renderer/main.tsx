@@ -24,7 +24,7 @@ const problem = bridgeProblem();
 
 createRoot(root).render(
   <StrictMode>
-    <MantineProvider theme={theme} defaultColorScheme="light">
+    <MantineProvider theme={theme} defaultColorScheme="auto">
       {problem ? (
         <BridgeMissing reason={problem} />
       ) : (

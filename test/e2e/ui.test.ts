@@ -103,6 +103,24 @@ describe('renderer in the browser harness', () => {
     expect(await page.getByTestId('start-screen').isVisible()).toBe(true);
   });
 
+  it('follows the system colour scheme, and the toggle overrides it and is remembered locally', async () => {
+    const scheme = () => page.evaluate(() => document.documentElement.getAttribute('data-mantine-color-scheme'));
+    const toggle = page.getByTestId('color-scheme-toggle');
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await expect.poll(scheme, WAIT).toBe('dark');
+    await page.emulateMedia({ colorScheme: 'light' });
+    await expect.poll(scheme, WAIT).toBe('light');
+    await toggle.click(); // auto -> light
+    await toggle.click(); // light -> dark
+    await expect.poll(scheme, WAIT).toBe('dark');
+    expect(await page.evaluate(() => localStorage.getItem('mantine-color-scheme-value'))).toBe('dark');
+    await page.reload();
+    await expect.poll(scheme, WAIT).toBe('dark'); // the system says light; the choice wins and survives a reload
+    await page.getByTestId('color-scheme-toggle').click(); // dark -> auto
+    await expect.poll(scheme, WAIT).toBe('light');
+    expect(await page.getByTestId('color-scheme-toggle').getAttribute('data-scheme')).toBe('auto');
+  });
+
   it('creates a study through the path prompt', async () => {
     await expect.poll(() => page.getByTestId('start-screen').isVisible(), WAIT).toBe(true);
     await page.getByRole('button', { name: 'Create study' }).click();

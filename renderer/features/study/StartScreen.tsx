@@ -2,6 +2,7 @@ import { Alert, Button, Center, Divider, Group, Paper, Stack, Text, ThemeIcon, T
 import { IconFilePlus, IconFolderOpen, IconHistory, IconQuote } from '@tabler/icons-react';
 import { call } from '../../bridge';
 import { useAction } from '../../hooks/useAction';
+import { ColorSchemeToggle } from '../../components/ColorSchemeToggle';
 import { usePickPaths } from '../../components/PathPrompt';
 import { useCoreQuery } from '../../hooks/useCoreQuery';
 import { createStudyAsking, useAskCreateFolders } from './createStudy';
@@ -34,7 +35,7 @@ export function StartScreen({ onOpened, loadError }: { onOpened: () => void; loa
     <Center mih="100vh" p="xl" className={classes.backdrop}>
       <Paper withBorder shadow="sm" radius="lg" p={40} w={560} data-testid="start-screen">
         <Stack gap="lg">
-          <Group gap="sm">
+          <Group gap="sm" wrap="nowrap">
             <ThemeIcon size={44} radius="md" variant="light">
               <IconQuote size={26} />
             </ThemeIcon>
@@ -43,6 +44,9 @@ export function StartScreen({ onOpened, loadError }: { onOpened: () => void; loa
               <Text c="dimmed" size="sm">
                 Personas from interview transcripts, built on this machine.
               </Text>
+            </div>
+            <div style={{ marginLeft: 'auto' }}>
+              <ColorSchemeToggle />
             </div>
           </Group>
           {message && (

@@ -3,6 +3,7 @@ import { IconX } from '@tabler/icons-react';
 import { useState, type ReactNode } from 'react';
 import type { StudyInfo } from '../../../shared/domain';
 import { call } from '../../bridge';
+import { ColorSchemeToggle } from '../../components/ColorSchemeToggle';
 import { plural } from '../../format';
 import { ResearchQuestions } from './ResearchQuestions';
 
@@ -49,9 +50,12 @@ export function StudyHeader({ study, onClosed, search }: { study: StudyInfo; onC
         <ResearchQuestions study={study} />
       </Group>
       {search}
-      <Button variant="subtle" color="gray" leftSection={<IconX size={16} />} loading={closing} onClick={close}>
-        Close study
-      </Button>
+      <Group gap={4} wrap="nowrap">
+        <ColorSchemeToggle />
+        <Button variant="subtle" color="gray" leftSection={<IconX size={16} />} loading={closing} onClick={close}>
+          Close study
+        </Button>
+      </Group>
     </Group>
   );
 }
