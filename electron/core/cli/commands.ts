@@ -1,7 +1,8 @@
 import { existsSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import type { JobFinished, JobProgress } from '../../../shared/domain';
+import type { JobFinished, JobProgress, ParticipantRemoval } from '../../../shared/domain';
 import { IpcFailure, exportFormatSchema, parseInput, personaCountSchema } from '../../../shared/ipc/contract';
+import { backupStudy, restoreStudy } from '../backup';
 import { createCoreHost } from '../host/inProcess';
 import { withExtension, type Core } from '../service';
 import { damagedStudy, isCorruption } from '../db/open';
@@ -16,6 +17,9 @@ Commands:
   export <study.grounded> --format pdf|md|json --out <dir>
   info <study.grounded> [--json]                counts of what the study holds
   questions <study.grounded> [question]...      what the research needs to learn: set, or list
+  participants remove <study.grounded> <name-or-code>   withdraw consent: erase a participant's words
+  backup <study.grounded> <file>                a consistent copy, even while another process writes
+  restore <backup> <study.grounded> [--force]   put a backup in place (atomically)
 
 Run 'grounded <command> --help' for a command's options. Everything runs on this machine.`,
   import: `Usage: grounded import <study.grounded> <file-or-folder>...
@@ -39,6 +43,20 @@ Prints counts: transcripts, participants, quotes, embedded, themes, personas, an
 With questions, makes them the study's research questions (what the research needs to learn; the
 persona deck's cover lists them), in that order. Without, prints them, one per line. --clear
 removes them all.`,
+  participants: `Usage: grounded participants remove <study.grounded> <name-or-code>
+
+Withdraws a participant's consent: removes their turns, quotes, vectors, search index entries,
+highlights and records, overwrites the freed space (secure_delete, VACUUM) and redacts drafted
+text that quoted or named them. Their transcripts keep the interviewer's turns. Prints what was
+removed and every persona claim that lost evidence.`,
+  backup: `Usage: grounded backup <study.grounded> <file>
+
+Copies the study through SQLite's online backup API: consistent while the app or another
+command writes to it. The copy passes an integrity check before it takes the file's name.`,
+  restore: `Usage: grounded restore <backup> <study.grounded> [--force]
+
+Puts a backup in place of the study. Refuses to replace an existing study without --force. The
+backup is checked, copied beside the study and renamed in: a crash leaves one or the other.`,
 };
 
 class UsageError extends Error {}
@@ -68,6 +86,7 @@ export async function runCli(argv: string[], out = process.stdout, err = process
         format: { type: 'string' },
         out: { type: 'string' },
         clear: { type: 'boolean' },
+        force: { type: 'boolean' },
       },
     }));
   } catch (e) {
@@ -90,6 +109,12 @@ export async function runCli(argv: string[], out = process.stdout, err = process
         return await exportCommand(core, positionals, values, out, err);
       case 'questions':
         return await questionsCommand(core, positionals, values, out);
+      case 'participants':
+        return await participantsCommand(core, positionals, out);
+      case 'backup':
+        return await backupCommand(positionals, out);
+      case 'restore':
+        return restoreCommand(positionals, values, out);
       default:
         return await infoCommand(core, positionals, values, out);
     }
@@ -243,5 +268,63 @@ async function infoCommand(
   await openExisting(core, studyArg(positionals));
   const info = core.info()!;
   out.write(values.json ? `${JSON.stringify(info, null, 2)}\n` : formatInfo(info));
+  return 0;
+}
+
+async function participantsCommand(core: Core, positionals: string[], out: Stream): Promise<number> {
+  const [verb, ...rest] = positionals;
+  if (verb !== 'remove') throw new UsageError(`unknown participants command '${verb ?? ''}' (remove)`);
+  const study = studyArg(rest);
+  const who = rest[1];
+  if (!who || rest.length > 2) throw new UsageError('give one participant: their name or code');
+  await openExisting(core, study);
+  const handlers = core.handlers();
+  const key = (s: string) => s.normalize('NFKC').trim().replace(/\s+/g, ' ').toLowerCase();
+  const all = await handlers['participants:details']({});
+  const match = all.filter((p) => key(p.name) === key(who) || (p.profile.code && key(p.profile.code) === key(who)) || p.aliases.includes(key(who)));
+  if (match.length === 0) throw new IpcFailure('not_found', `no participant named or coded '${who}'`);
+  if (match.length > 1) throw new IpcFailure('ambiguous', `'${who}' matches ${match.map((p) => p.name).join(', ')}: give their code`);
+  const r = await handlers['participants:remove']({ id: match[0]!.id });
+  out.write(formatRemoval(r));
+  return 0;
+}
+
+function formatRemoval(r: ParticipantRemoval): string {
+  const lines = [
+    `Removed ${r.participant.name}${r.participant.code ? ` (${r.participant.code})` : ''}: ${r.turnsRemoved} turns, ${r.quotesRemoved} quotes, ${r.highlightsRemoved} highlights, ${r.embeddingsRemoved} vectors, their records; the freed space was overwritten.`,
+  ];
+  for (const t of r.transcripts) {
+    lines.push(
+      t.outcome === 'kept'
+        ? `Kept ${t.fileName}: ${t.turnsLeft} turns of the interviewer (and others) remain.`
+        : `Deleted ${t.fileName}: no other turns remained.`,
+    );
+  }
+  for (const x of r.redacted) lines.push(`Redacted the ${x.what} of ${x.of}: it quoted or named them.`);
+  if (r.loss.claims.length === 0) lines.push('No persona claim cited them.');
+  else {
+    lines.push(`${r.loss.claims.length} persona claims lost evidence:`);
+    for (const c of r.loss.claims) {
+      lines.push(`  ${c.personaName}, ${c.section} ${c.index + 1}: lost ${c.lost}${c.unsupported ? ', now unsupported' : ''}: ${c.text}`);
+    }
+  }
+  if (r.loss.definingQuotesCleared) lines.push(`${r.loss.definingQuotesCleared} personas lost their defining quote.`);
+  return lines.map((l) => `${escapeControls(l)}\n`).join('');
+}
+
+async function backupCommand(positionals: string[], out: Stream): Promise<number> {
+  const [study, file] = positionals;
+  if (!study || !file) throw new UsageError('give the study and the backup file');
+  const full = existsSync(study) ? study : withExtension(study);
+  const r = await backupStudy(full, file);
+  out.write(`${escapeControls(r.path)}\n`);
+  return 0;
+}
+
+function restoreCommand(positionals: string[], values: Record<string, string | boolean | undefined>, out: Stream): number {
+  const [backup, study] = positionals;
+  if (!backup || !study) throw new UsageError('give the backup file and the study');
+  const r = restoreStudy(backup, withExtension(study), { force: values.force === true });
+  out.write(`${escapeControls(r.path)}\n`);
   return 0;
 }

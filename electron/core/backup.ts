@@ -1,0 +1,82 @@
+// Backups of a study through SQLite's online backup API: a consistent copy taken while another
+// connection (or process) keeps writing, and a restore that swaps the copy in atomically.
+import { copyFileSync, existsSync, fsyncSync, openSync, closeSync, renameSync, rmSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
+import { IpcFailure } from '../../shared/ipc/contract';
+import { openStudyDb } from './db/open';
+
+/**
+ * Copies the study at `studyPath` to `backupPath` with the online backup API (page by page; a
+ * write by another connection restarts the copy, so the result is one committed state). The
+ * copy is written beside its target and renamed in, so a half-written backup never carries the name.
+ */
+export async function backupStudy(studyPath: string, backupPath: string): Promise<{ path: string; pages: number }> {
+  const study = openStudyDb(studyPath, { create: false });
+  const temp = join(dirname(backupPath), `.${basename(backupPath)}.partial`);
+  try {
+    rmSync(temp, { force: true });
+    const { totalPages } = await study.sqlite.backup(temp);
+    // The copy is a plain rollback-journal file: one file to carry around, nothing beside it.
+    const copy = openStudyDb(temp, { create: false });
+    copy.sqlite.pragma('journal_mode = DELETE');
+    const check = copy.sqlite.pragma('integrity_check', { simple: true });
+    copy.close();
+    if (check !== 'ok') throw new IpcFailure('unreadable', `${backupPath}: the backup did not pass its integrity check (${String(check)})`);
+    fsyncFile(temp);
+    renameSync(temp, backupPath);
+    return { path: backupPath, pages: totalPages };
+  } finally {
+    study.close();
+    rmSync(temp, { force: true });
+  }
+}
+
+/**
+ * Restores a backup to `studyPath`: refuses to overwrite an existing study unless `force`; the
+ * backup must open as a study and pass integrity_check; it is copied to a temporary file beside
+ * the target and renamed over it, so a crash leaves either the old study or the restored one.
+ */
+export function restoreStudy(backupPath: string, studyPath: string, opts: { force?: boolean } = {}): { path: string } {
+  if (!existsSync(backupPath)) throw new IpcFailure('not_found', `${backupPath}: no such backup file`);
+  if (existsSync(studyPath) && !opts.force) {
+    throw new IpcFailure('exists', `${studyPath}: a study is already there; restore with --force to replace it`);
+  }
+  const temp = join(dirname(studyPath), `.${basename(studyPath)}.restoring`);
+  rmSync(temp, { force: true });
+  try {
+    copyFileSync(backupPath, temp);
+    const copy = openStudyDb(temp, { create: false });
+    const check = copy.sqlite.pragma('integrity_check', { simple: true });
+    // Back to a self-contained file before the swap: no -wal may be left behind the rename.
+    copy.sqlite.pragma('journal_mode = DELETE');
+    copy.close();
+    if (check !== 'ok') throw new IpcFailure('unreadable', `${backupPath}: the backup is damaged (${String(check)}); nothing was restored`);
+    fsyncFile(temp);
+    // A WAL left beside the restored file would be replayed into it: the old study's is
+    // checkpointed into its file first (a crash here leaves the old study whole), then removed.
+    if (existsSync(studyPath)) {
+      try {
+        const old = openStudyDb(studyPath, { create: false });
+        old.sqlite.pragma('wal_checkpoint(TRUNCATE)');
+        old.close();
+      } catch {
+        // A damaged study (the usual reason to restore) is replaced whatever its WAL holds.
+      }
+    }
+    for (const side of ['-wal', '-shm']) rmSync(`${studyPath}${side}`, { force: true });
+    renameSync(temp, studyPath);
+    return { path: studyPath };
+  } finally {
+    rmSync(temp, { force: true });
+    for (const side of ['-wal', '-shm', '-journal']) rmSync(`${temp}${side}`, { force: true });
+  }
+}
+
+function fsyncFile(path: string): void {
+  const fd = openSync(path, 'r+');
+  try {
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
+  }
+}
