@@ -11,6 +11,8 @@ import { danglingReferences } from '../../electron/core/db/queries/evidence';
 import { REDACTED } from '../../electron/core/db/queries/removeParticipant';
 import type { Core } from '../../electron/core/service';
 import { coreWithStudy, goodTranscripts, importAll, modelReady } from '../helpers/core';
+import { grounded, useCliSettings } from '../helpers/runCli';
+import { useTmpDir } from '../helpers/tmp';
 
 /** Words only Maria says in the fixtures (her interview's speaker label among them). */
 const HER_WORDS = ['a system my mother used', 'Every month I look at the next three months', 'part-time work at the pharmacy', 'Eight pots. I named them all', 'Maria Lopez'];
@@ -124,5 +126,28 @@ describe('withdrawing a participant', () => {
     expect(danglingReferences(db)).toEqual({
       themeLinks: 0, themeLinksToThemes: 0, mapPoints: 0, definingQuotes: 0, personaEvidence: 0, personaThemes: 0, personaParticipants: 0, highlightQuotes: 0,
     });
+  });
+});
+
+describe('grounded participants remove', () => {
+  const tmp = useTmpDir();
+  useCliSettings(() => tmp());
+
+  it('removes by name (any case), prints what went and what was kept, refuses unknown names', async () => {
+    const dir = tmp();
+    const study = join(dir, 'study.grounded');
+    expect((await grounded('import', study, ...goodTranscripts.filter((f) => /maria|alex/.test(f)))).code).toBe(0);
+    const unknown = await grounded('participants', 'remove', study, 'Nobody Here');
+    expect(unknown.code).toBe(1);
+    expect(unknown.stderr).toContain("no participant named or coded 'Nobody Here'");
+    const r = await grounded('participants', 'remove', study, 'maria lopez');
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/^Removed Maria Lopez: \d+ turns, \d+ quotes, 0 highlights/);
+    expect(r.stdout).toContain('Kept interview-maria.md: ');
+    expect(r.stdout).toContain('No persona claim cited them.');
+    const bytes = readFileSync(study).toString('latin1');
+    expect(bytes.includes('a system my mother used')).toBe(false);
+    const names = JSON.parse((await grounded('info', study, '--json')).stdout) as { counts: { participants: number } };
+    expect(names.counts.participants).toBe(1);
   });
 });
