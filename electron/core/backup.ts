@@ -1,7 +1,7 @@
 // Backups of a study through SQLite's online backup API: a consistent copy taken while another
 // connection (or process) keeps writing, and a restore that swaps the copy in atomically.
-import { copyFileSync, existsSync, fsyncSync, openSync, closeSync, renameSync, rmSync } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
+import { copyFileSync, existsSync, fsyncSync, mkdirSync, openSync, closeSync, readdirSync, renameSync, rmSync } from 'node:fs';
+import { basename, dirname, extname, join } from 'node:path';
 import { IpcFailure } from '../../shared/ipc/contract';
 import { openStudyDb } from './db/open';
 
@@ -79,4 +79,22 @@ function fsyncFile(path: string): void {
   } finally {
     closeSync(fd);
   }
+}
+
+/**
+ * An automatic backup (before a synthesis, daily while open): `<study name>-<UTC time>.grounded`
+ * in `folder`, keeping the newest `keep` backups of this study there and removing older ones.
+ * Names sort by time, so the newest are the last in name order.
+ */
+export async function autoBackup(studyPath: string, folder: string, keep: number, now = new Date()): Promise<{ path: string; removed: string[] }> {
+  if (!Number.isInteger(keep) || keep < 1) throw new IpcFailure('invalid_input', `keep must be a whole number of at least 1 (got ${keep})`);
+  mkdirSync(folder, { recursive: true });
+  const stem = basename(studyPath, extname(studyPath));
+  const stamp = now.toISOString().replace(/[:.]/g, '-');
+  const { path } = await backupStudy(studyPath, join(folder, `${stem}-${stamp}.grounded`));
+  const pattern = new RegExp(`^${stem.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}-\\d{4}-\\d{2}-\\d{2}T[\\d-]+Z\\.grounded$`);
+  const mine = readdirSync(folder).filter((f) => pattern.test(f)).sort();
+  const removed = mine.slice(0, Math.max(0, mine.length - keep)).map((f) => join(folder, f));
+  for (const f of removed) rmSync(f, { force: true });
+  return { path, removed };
 }

@@ -2,10 +2,11 @@
 // process imports into it (the copy opens, passes integrity_check and holds whole transcripts
 // only); `grounded restore` refuses to replace a study without --force and swaps the copy in.
 import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
+import { autoBackup } from '../../electron/core/backup';
 import { goodTranscripts } from '../helpers/core';
 import { grounded, useCliSettings } from '../helpers/runCli';
 import { useTmpDir } from '../helpers/tmp';
@@ -67,6 +68,22 @@ describe.skipIf(!existsSync(join(root, 'out', 'main', 'cli.js')))('backup and re
     expect(during.length, 'the import finished before any backup was taken: the test proves nothing').toBeGreaterThan(0);
     expect(await exited).toBe(0);
   }, 300_000);
+
+  it('automatic backups keep the newest N of the study in the chosen folder', async () => {
+    const dir = tmp();
+    const study = join(dir, 'study.grounded');
+    expect((await grounded('import', study, goodTranscripts[1]!)).code).toBe(0);
+    const folder = join(dir, 'backups');
+    mkdirSync(folder);
+    writeFileSync(join(folder, 'other-2020-01-01T00-00-00-000Z.grounded'), 'not ours');
+    for (let day = 1; day <= 4; day++) await autoBackup(study, folder, 2, new Date(Date.UTC(2026, 0, day)));
+    expect(readdirSync(folder).sort()).toEqual([
+      'other-2020-01-01T00-00-00-000Z.grounded',
+      'study-2026-01-03T00-00-00-000Z.grounded',
+      'study-2026-01-04T00-00-00-000Z.grounded',
+    ]);
+    expect(consistency(join(folder, 'study-2026-01-04T00-00-00-000Z.grounded'))).toMatchObject({ integrity: 'ok', transcripts: 1 });
+  });
 
   it('restores only with --force over an existing study, atomically', async () => {
     const dir = tmp();
