@@ -102,14 +102,16 @@ describe.skipIf(!modelReady)('synthesis with the on-device model', () => {
     expect(await core.handlers()['personas:list']({})).toHaveLength(2);
   });
 
-  it('keeps a researcher’s edit and refuses evidence that does not exist', async () => {
+  it('keeps a researcher’s edit, and drops and marks evidence that does not exist', async () => {
     const h = core.handlers();
     const [p] = await h['personas:list']({});
     const goals = [{ text: 'Wants to see the month ahead at a glance', evidence: p!.goals[0]!.evidence }];
     const edited = await h['personas:update']({ id: p!.id, patch: { name: 'Maya the Planner', mark: 'primary', goals } });
     expect(edited).toMatchObject({ name: 'Maya the Planner', mark: 'primary', edited: true, goals });
     expect((await h['personas:list']({}))[0]).toMatchObject({ name: 'Maya the Planner', goals });
-    expect(() => h['personas:update']({ id: p!.id, patch: { goals: [{ text: 'x', evidence: [999999] }] } })).toThrow(/does not exist/);
+    const stale = await h['personas:update']({ id: p!.id, patch: { goals: [...goals, { text: 'Cites a quote that is gone', evidence: [999999] }] } });
+    expect(stale.goals[1]).toMatchObject({ text: 'Cites a quote that is gone', evidence: [], lostEvidence: 1 });
+    await h['personas:update']({ id: p!.id, patch: { goals } });
   });
 
   it('drafts decision factors from the quotes, leaves the day in the life and success to the researcher, and saves them', async () => {
@@ -126,7 +128,9 @@ describe.skipIf(!modelReady)('synthesis with the on-device model', () => {
     const saved = await h['personas:update']({ id: p.id, patch: { dayInLife, success } });
     expect(saved).toMatchObject({ dayInLife, success, goals: p.goals });
     expect((await h['personas:list']({})).find((x) => x.id === p.id)).toMatchObject({ dayInLife, success });
-    expect(() => h['personas:update']({ id: p.id, patch: { decisionFactors: [{ text: 'x', evidence: [999999] }] } })).toThrow(/does not exist/);
+    const stale = await h['personas:update']({ id: p.id, patch: { decisionFactors: [{ text: 'Cites a quote that is gone', evidence: [999999] }] } });
+    expect(stale.decisionFactors).toMatchObject([{ evidence: [], lostEvidence: 1 }]);
+    await h['personas:update']({ id: p.id, patch: { decisionFactors: p.decisionFactors } });
   });
 
   it('keeps the researcher’s names, marks and edits through a re-run', async () => {
