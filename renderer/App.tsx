@@ -1,5 +1,7 @@
 import { Center, Loader } from '@mantine/core';
+import { useEffect } from 'react';
 import { JobPanel } from './features/jobs/JobPanel';
+import { useJobs } from './features/jobs/JobsProvider';
 import { StartScreen } from './features/study/StartScreen';
 import { StudyShell } from './features/study/StudyShell';
 import { useAskCreateFolders } from './features/study/createStudy';
@@ -11,6 +13,12 @@ export function App() {
   const info = study.data;
   const folders = useAskCreateFolders();
   const menu = useStudyMenu(study.refetch, folders.ask);
+  // Messages belong to their study: a finished job's outcome is dismissed when another study opens or it closes.
+  const { dismissFinished } = useJobs();
+  const path = info === undefined ? undefined : (info?.path ?? null);
+  useEffect(() => {
+    if (path !== undefined) dismissFinished();
+  }, [path, dismissFinished]);
 
   return (
     <>

@@ -365,6 +365,25 @@ describe('renderer in the browser harness', () => {
 
   const transcriptRow = (fileName: string) => page.getByTestId('transcript-row').filter({ hasText: fileName });
 
+  it("keeps a failed export's message with its study: the start screen and the reopened study do not show it", async () => {
+    const notAFolder = join(dir, 'export-is-a-file');
+    writeFileSync(notAFolder, 'a file where the folder should be\n');
+    await page.getByTestId('nav-export').click();
+    await page.getByTestId('export-choose').click();
+    await page.getByTestId('path-prompt').getByRole('textbox', { name: 'Output folder' }).fill(notAFolder);
+    await page.getByTestId('path-prompt-submit').click();
+    await page.getByTestId('export-button').click();
+    const status = page.getByTestId('job-status');
+    await expect.poll(() => status.count(), { timeout: 60_000 }).toBe(1);
+    expect(await status.textContent()).toBe('failed');
+    await page.getByRole('button', { name: 'Close study' }).click();
+    await expect.poll(() => page.getByTestId('start-screen').isVisible(), WAIT).toBe(true);
+    expect(await page.getByTestId('job-panel').count()).toBe(0);
+    await page.getByTestId('recent-studies').getByText('money-habits.grounded', { exact: true }).click();
+    await expect.poll(() => page.getByTestId('study-name').textContent(), WAIT).toBe('money-habits');
+    expect(await page.getByTestId('job-panel').count()).toBe(0);
+  });
+
   it('searches every transcript as you type and opens a hit at its turn', async () => {
     await page.getByTestId('search-input').fill('spreadsheet');
     const hits = page.getByTestId('search-hit');

@@ -1,6 +1,6 @@
 // Tracks every job the renderer has heard of, keyed by id, so a feature that starts a job can
 // read its progress and outcome even when `jobs:finished` arrives before `jobs:start` resolves.
-import { createContext, useCallback, useContext, useMemo, useState, type ReactNode } from 'react';
+import { createContext, useCallback, useContext, useMemo, useRef, useState, type ReactNode } from 'react';
 import type { JobKind, JobFinished, JobProgress } from '../../../shared/domain';
 import type { JobSpec } from '../../../shared/ipc/contract';
 import { call } from '../../bridge';
@@ -21,6 +21,8 @@ interface JobsContextValue {
   startJob: (spec: JobSpec) => Promise<string>;
   cancelJob: (jobId: string) => Promise<void>;
   dismiss: (jobId: string) => void;
+  /** Dismisses every finished job: their outcome belonged to the study that was open (called when another opens or it closes). */
+  dismissFinished: () => void;
 }
 
 const JobsContext = createContext<JobsContextValue | null>(null);
@@ -50,14 +52,20 @@ export function JobsProvider({ children }: { children: ReactNode }) {
   }, []);
 
   const dismiss = useCallback((jobId: string) => setDismissed((d) => new Set(d).add(jobId)), []);
+  const jobsNow = useRef(jobs);
+  jobsNow.current = jobs;
+  const dismissFinished = useCallback(() => {
+    const finished = Object.values(jobsNow.current).filter((j) => j.finished).map((j) => j.jobId);
+    if (finished.length > 0) setDismissed((d) => new Set([...d, ...finished]));
+  }, []);
 
   const value = useMemo<JobsContextValue>(() => {
     const visible = Object.values(jobs)
       .filter((j) => !dismissed.has(j.jobId))
       .sort((a, b) => b.startedAt - a.startedAt);
     const running = visible.find((j) => !j.finished);
-    return { jobs, currentId: (running ?? visible[0])?.jobId ?? null, startJob, cancelJob, dismiss };
-  }, [jobs, dismissed, startJob, cancelJob, dismiss]);
+    return { jobs, currentId: (running ?? visible[0])?.jobId ?? null, startJob, cancelJob, dismiss, dismissFinished };
+  }, [jobs, dismissed, startJob, cancelJob, dismiss, dismissFinished]);
 
   return <JobsContext.Provider value={value}>{children}</JobsContext.Provider>;
 }
