@@ -73,7 +73,8 @@ export function PreviewSpeakers({ speakers, draft, onName, onRole, sameAcross }:
                 />
                 {hint && (
                   <Text size="xs" mt={2} c={into && !proposedAlias ? 'orange.8' : 'dimmed'} data-testid="preview-rename-hint">
-                    {hint}{' '}
+                    {hint}
+                    {(proposedAlias || keptApart) && ' '}
                     {proposedAlias && (
                       <Anchor component="button" size="xs" onClick={() => onName(s.original, s.original)} data-testid="preview-keep-apart">
                         Keep apart
