@@ -10,12 +10,21 @@ import { startHarness, type Harness } from '../../electron/core/harness/server';
 import type { CoreHost } from '../../electron/core/host/types';
 import { createE2EHost } from './host';
 import { readPdf, squash } from '../helpers/pdf';
+import { fragmentReasons } from '../../electron/core/synthesis/checks/fragment';
+import { labelReasons } from '../../electron/core/synthesis/checks/label';
 
 const root = join(__dirname, '..', '..');
 const rendererDir = join(root, 'out', 'renderer');
 const fixtures = join(root, 'test', 'fixtures', 'transcripts');
 const shots = join(tmpdir(), 'grounded-e2e');
 const CHROMIUM = process.env.GROUNDED_CHROMIUM ?? '/usr/bin/chromium';
+/** Every participant's name, straight from the core. */
+async function participantNames(host: CoreHost): Promise<string[]> {
+  const list = await host.invoke('participants:list', {});
+  if (!list.ok) throw new Error(list.error.message);
+  return list.value.map((p) => p.name);
+}
+
 /** expect.poll gives up after 1 s by default; a real import or save can take longer on a slow machine. */
 const WAIT = { timeout: 20_000 };
 
@@ -217,6 +226,17 @@ describe('renderer in the browser harness', () => {
     await finishedJob('completed', 90_000);
     await expect.poll(() => page.getByTestId('persona-card').count(), WAIT).toBe(3);
 
+    // Drafts read as findings: names of 2-4 words that name no participant, bullets that are sentences.
+    const people = await participantNames(host);
+    for (const name of await page.getByTestId('persona-name').allTextContents()) {
+      expect(name.trim().split(/\s+/).length, name).toBeGreaterThanOrEqual(2);
+      expect(name.trim().split(/\s+/).length, name).toBeLessThanOrEqual(4);
+      expect(labelReasons(name, people).filter((r) => /name/i.test(r)), name).toEqual([]);
+    }
+    const bullets = await page.getByTestId('bullet-text').allTextContents();
+    expect(bullets.length).toBeGreaterThan(0);
+    for (const bullet of bullets) expect(fragmentReasons(bullet), bullet).toEqual([]);
+
     const firstCard = page.getByTestId('persona-card').first();
     expect(await firstCard.getByTestId('persona-avatar').getAttribute('src')).toMatch(/^data:image\/svg\+xml/);
     await firstCard.getByTestId('evidence-badge').first().click();
@@ -270,6 +290,13 @@ describe('renderer in the browser harness', () => {
   it('lists themes with their attributed quotes', async () => {
     await page.getByTestId('nav-themes').click();
     await expect.poll(() => page.getByTestId('theme').count(), WAIT).toBeGreaterThan(0);
+    // Each theme shows a key-phrase label (no filler, no speaker's name) and a one-line description.
+    const speakers = await participantNames(host);
+    const themes = page.getByTestId('theme');
+    for (const label of await themes.getByTestId('theme-label').allTextContents()) expect(labelReasons(label, speakers), label).toEqual([]);
+    const descriptions = await themes.getByTestId('theme-description').allTextContents();
+    expect(descriptions.length).toBe(await themes.count());
+    for (const d of descriptions) expect(d.trim().split(/\s+/).length, d).toBeGreaterThanOrEqual(5);
     await page.getByTestId('theme').first().getByRole('button').first().click();
     const quotes = page.getByTestId('theme').first().getByTestId('quote');
     await expect.poll(() => quotes.count(), WAIT).toBeGreaterThan(0);
