@@ -5,18 +5,11 @@ import type { EvidenceLoss } from '../../../shared/domain';
 import type { Db } from '../db/open';
 import { remapQuoteReferences } from '../db/queries/evidence';
 import { carryFacetCorrections } from '../db/queries/facets';
-import { deleteQuotes, insertQuotes, passagesOfTranscript, updatePassages, type StoredPassage } from '../db/queries/quotes';
+import { deleteQuotes, insertQuotes, passagesOfTranscript, updatePassages, type QuotePassage, type StoredPassage } from '../db/queries/quotes';
 import { planQuoteIdentity } from './quoteIdentity';
 
-export interface DerivedQuote {
-  turnId: number;
-  participantId: number;
-  text: string;
-  textHash: string;
-  start: number;
-  end: number;
-  highlightId: number | null;
-}
+/** A passage derived from a turn, not stored yet. */
+export type DerivedQuote = QuotePassage;
 
 const same = (a: StoredPassage, b: StoredPassage) =>
   a.turnId === b.turnId &&

@@ -2,7 +2,7 @@ import type { EvidenceLoss, SpeakerRole } from '../../../shared/domain';
 import type { Db } from '../db/open';
 import { linkedParticipants, upsertFileParticipant, upsertParticipant } from '../db/queries/participants';
 import { isGenericLabel } from '../importers/speakerKinds';
-import { insertQuotes } from '../db/queries/quotes';
+import { insertQuotes, type QuotePassage } from '../db/queries/quotes';
 import { highlightsOfTranscript } from '../db/queries/highlights';
 import { setSpeakers, transcriptTurns } from '../db/queries/transcripts';
 import { extractQuotes } from '../quotes/extract';
@@ -49,15 +49,7 @@ export function linkSpeakers(
   return participantIds;
 }
 
-export interface QuoteRow {
-  turnId: number;
-  participantId: number;
-  text: string;
-  textHash: string;
-  start: number;
-  end: number;
-  highlightId: number | null;
-}
+export type QuoteRow = QuotePassage;
 
 export function insertQuoteRows(db: Db, transcriptId: number, rows: QuoteRow[]): void {
   insertQuotes(

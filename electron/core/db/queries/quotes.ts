@@ -20,8 +20,8 @@ export function insertQuotes(db: Db, rows: NewQuote[]): void {
   for (const r of rows) insertQuote.run(r.transcriptId, r.turnId, r.participantId, r.text, r.textHash, r.startOffset, r.endOffset, r.highlightId ?? null);
 }
 
-export interface StoredPassage {
-  id: number;
+/** A quote's passage as written: where it is, whose it is and its text. */
+export interface QuotePassage {
   turnId: number;
   participantId: number;
   text: string;
@@ -30,6 +30,9 @@ export interface StoredPassage {
   end: number;
   highlightId: number | null;
 }
+
+/** A stored quote's passage, with its id. */
+export type StoredPassage = QuotePassage & { id: number };
 
 /** A transcript's quotes as passages, to match re-derived ones against (see ingest/quoteIdentity). */
 export function passagesOfTranscript(db: Db, transcriptId: number): StoredPassage[] {
