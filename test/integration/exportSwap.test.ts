@@ -3,9 +3,9 @@
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { Persona } from '../../shared/domain';
 import { MANIFEST, writeExport } from '../../electron/core/export/files';
 import type { PersonaCardData } from '../../electron/core/export/types';
+import { blankPersona } from '../helpers/persona';
 import { useTmpDir } from '../helpers/tmp';
 
 const tmp = useTmpDir();
@@ -16,24 +16,7 @@ function cards(names: string[], summary = 'First export.'): PersonaCardData[] {
     researchDate: null,
     participantCount: 1,
     quotesById: new Map(),
-    persona: {
-      id: i + 1,
-      name,
-      mark: null,
-      summary,
-      participants: [],
-      definingQuote: null,
-      goals: [],
-      frustrations: [],
-      behaviors: [],
-      context: [],
-      dayInLife: [],
-      decisionFactors: [],
-      success: [],
-      themeIds: [],
-      edited: false,
-      updatedAt: '2025-01-01T00:00:00Z',
-    } as Persona,
+    persona: blankPersona({ id: i + 1, name, summary }),
   }));
 }
 

@@ -18,6 +18,7 @@ import { planPersona } from '../../electron/core/export/pdfPlan';
 import type { PersonaCardData } from '../../electron/core/export/types';
 import { goodTranscripts } from '../helpers/core';
 import { readPdf, squash } from '../helpers/pdf';
+import { blankPersona } from '../helpers/persona';
 import { useTmpDir } from '../helpers/tmp';
 
 function builder() {
@@ -33,7 +34,7 @@ function builder() {
     researchDate: '2025-03-12',
     participantCount: 3,
     quotesById,
-    persona: {
+    persona: blankPersona({
       id: 7,
       name: 'Persona A — ernest',
       mark: 'primary',
@@ -43,19 +44,9 @@ function builder() {
         { id: 9, name: 'Nick' },
         { id: 2, name: 'Jackie' },
       ],
-      definingQuote: null,
-      goals: [],
-      frustrations: [],
-      behaviors: [],
-      context: [],
-      dayInLife: [],
-      decisionFactors: [],
-      success: [],
-      themeIds: [],
-      edited: false,
       updatedAt: '2025-03-20T10:00:00Z',
       ...persona,
-    },
+    }),
     ...extra,
   });
   return { bullet, card };

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import type { Persona } from '../../shared/domain';
 import { deckMarkdown, personaMarkdown } from '../../electron/core/export/markdown';
 import type { PersonaCardData } from '../../electron/core/export/types';
+import { blankPersona } from '../helpers/persona';
 
 function card(persona: Partial<Persona>, quotes: string[] = []): PersonaCardData {
   const quotesById = new Map(quotes.map((text, i) => [i + 1, { text, participantName: 'P1' }]));
@@ -13,26 +14,12 @@ function card(persona: Partial<Persona>, quotes: string[] = []): PersonaCardData
     researchDate: null,
     participantCount: 2,
     quotesById,
-    persona: {
-      id: 1,
+    persona: blankPersona({
       name: 'Maya',
-      mark: null,
-      summary: '',
       participants: [{ id: 1, name: 'P1' }],
-      definingQuote: null,
-      goals: [],
-      frustrations: [],
-      behaviors: [],
-      context: [],
-      dayInLife: [],
-      decisionFactors: [],
-      success: [],
-      themeIds: [],
-      edited: false,
-      updatedAt: '2025-01-01T00:00:00Z',
       ...persona,
       ...(ids.length ? { goals: [{ text: persona.goals?.[0]?.text ?? 'Goal', evidence: ids }] } : {}),
-    } as Persona,
+    }),
   };
 }
 
