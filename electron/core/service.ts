@@ -1,8 +1,7 @@
 // The core: every channel of the contract, over one open study. Plain Node, no `electron`.
 import { EventEmitter } from 'node:events';
 import { existsSync, mkdirSync, readFileSync, writeFileSync, renameSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
-import { basename, dirname, extname, join, resolve } from 'node:path';
+import { basename, extname, join, resolve } from 'node:path';
 import type { StudyInfo } from '../../shared/domain';
 import {
   IpcFailure,
@@ -13,27 +12,18 @@ import {
   type JobSpec,
   parseInput,
 } from '../../shared/ipc/contract';
-import { openStudyDb, syncStudy, transaction, type StudyDb } from './db/open';
-import { listParticipants } from './db/queries/participants';
-import { listQuotes } from './db/queries/quotes';
-import { getMeta, researchDate, researchQuestions, setMeta, setResearchQuestions, studyCounts } from './db/queries/study';
-import { listPersonas, listThemes, mapPoints, updatePersona } from './db/queries/synthesis';
-import { listFacets, setFacet } from './db/queries/facets';
-import { synthesisSummary } from './synthesis/summary';
-import { FACET_PROTOTYPES, type FacetPrototypes } from './synthesis/facets';
-import { setStudyPrototypes, studyPrototypes } from './synthesis/prototypeStore';
-import { deleteTranscript, getTranscript, listTranscripts } from './db/queries/transcripts';
+import { openStudyDb, syncStudy, type StudyDb } from './db/open';
+import { getMeta, researchDate, researchQuestions, setMeta, studyCounts } from './db/queries/study';
+import { repairReport } from './db/queries/evidence';
 import type { Embedder } from './embeddings/embedder';
 import { MODEL_ID, defaultModelsDir, modelStatus } from './embeddings/model';
-import { previewFiles } from './ingest/previewFiles';
-import { renameSpeaker, setInterviewer, setSpeakerRole } from './ingest/speakers';
-import { applyRoles } from './ingest/writeTranscript';
-import { applySheet } from './participants/sheet';
-import { deleteHighlight, insertHighlight, listHighlights, updateHighlight } from './db/queries/highlights';
-import { quoteIdsOfTranscript, remapQuoteReferences, repairReport } from './db/queries/evidence';
-import { listParticipantDetails, mergeParticipants, updateProfile } from './db/queries/profiles';
-import { removeParticipant } from './db/queries/removeParticipant';
-import { searchTurns } from './db/queries/search';
+import { highlightHandlers } from './handlers/highlights';
+import { jobHandlers } from './handlers/jobs';
+import { participantHandlers } from './handlers/participants';
+import { personaHandlers } from './handlers/personas';
+import { studyHandlers } from './handlers/study';
+import { themeHandlers } from './handlers/themes';
+import { transcriptHandlers } from './handlers/transcripts';
 import { runExportJob } from './jobs/exportJob';
 import { runImportJob, runImportContentJob } from './jobs/importJob';
 import { JobRunner } from './jobs/runner';
@@ -48,7 +38,7 @@ export interface CoreOptions {
   createEmbedder?: () => Promise<Embedder>;
 }
 
-export const STUDY_EXTENSION = '.grounded';
+export { STUDY_EXTENSION, withExtension } from './studyPath';
 const MAX_RECENT = 10;
 
 export class Core {
@@ -159,111 +149,16 @@ export class Core {
     this.embedder = null;
   }
 
+  /** Every channel of the contract; each domain's file owns its channels (handlers/<domain>.ts). */
   handlers(): Handlers<CoreChannel> {
     return {
-      'app:status': () => ({ model: modelStatus(this.modelsDir), version: appVersion() }),
-      'study:create': async ({ path, createFolders }) => {
-        const full = withExtension(path);
-        if (existsSync(full)) throw new IpcFailure('exists', `${full}: already exists; open it instead`);
-        // A mistyped folder is not created silently: the researcher confirms, then the call says createFolders.
-        if (!existsSync(dirname(full)) && !createFolders) {
-          throw new IpcFailure('no_folder', `The folder ${dirname(full)} does not exist. Create it and the study in it?`);
-        }
-        mkdirSync(dirname(full), { recursive: true });
-        return this.openStudy(full, true);
-      },
-      'study:open': ({ path }) => this.openStudy(path, false),
-      'study:close': async () => {
-        await this.closeStudy();
-        return null;
-      },
-      'study:info': () => this.info(),
-      'study:recent': () => this.recent(),
-      'study:setQuestions': ({ questions }) => {
-        setResearchQuestions(this.db(), questions);
-        this.emit('study:changed', { reason: 'research questions edited' });
-        return this.info()!;
-      },
-      'transcripts:list': () => listTranscripts(this.requireStudy().db),
-      'transcripts:get': ({ id }) => getTranscript(this.requireStudy().db, id),
-      'transcripts:setInterviewer': ({ id, speaker }) => this.changed('interviewer changed', setInterviewer(this.db(), id, speaker)),
-      'transcripts:setSpeakerRole': ({ id, speaker, role }) => this.changed('speaker role changed', setSpeakerRole(this.db(), id, speaker, role)),
-      'transcripts:renameSpeaker': ({ id, from, to }) => this.changed('speaker renamed', renameSpeaker(this.db(), id, from, to)),
-      'transcripts:preview': async ({ paths }) => ({ files: await previewFiles(this.db(), paths) }),
-      'transcripts:delete': ({ id }) => {
-        const db = this.db();
-        const loss = transaction(db, () => {
-          getTranscript(db, id);
-          const lost = remapQuoteReferences(db, new Map(quoteIdsOfTranscript(db, id).map((q) => [q, null])));
-          deleteTranscript(db, id);
-          return lost;
-        });
-        return this.changed('transcript deleted', loss);
-      },
-      'participants:list': () => listParticipants(this.db()),
-      'participants:details': () => listParticipantDetails(this.db()),
-      'participants:update': ({ id, patch }) => this.changed('participant edited', updateProfile(this.db(), id, patch)),
-      'participants:merge': ({ fromId, intoId }) => {
-        mergeParticipants(this.db(), fromId, intoId);
-        return this.changed('participants merged', listParticipantDetails(this.db()));
-      },
-      'participants:remove': ({ id }) => this.changed('participant removed', removeParticipant(this.db(), id)),
-      'participants:importSheet': async ({ path }) => {
-        const csv = await readFile(path, 'utf8').catch((err: NodeJS.ErrnoException) => {
-          throw new IpcFailure('unreadable', `${basename(path)}: cannot read (${err.code ?? err.message})`);
-        });
-        return this.changed('participant sheet imported', applySheet(this.db(), basename(path), csv));
-      },
-      'search:query': ({ q, limit, ...filter }) => searchTurns(this.db(), q, limit, filter),
-      'highlights:list': ({ transcriptId }) => listHighlights(this.db(), transcriptId),
-      'highlights:create': ({ turnId, start, end, tags }) => {
-        const db = this.db();
-        const created = transaction(db, () => {
-          const h = insertHighlight(db, turnId, start, end, tags);
-          applyRoles(db, h.transcriptId, new Map(getTranscript(db, h.transcriptId).speakers.map((sp) => [sp.name, sp.role])));
-          return h;
-        });
-        return this.changed('highlight added', listHighlights(db, created.transcriptId).find((x) => x.id === created.id)!);
-      },
-      'highlights:update': ({ id, start, end, tags }) => {
-        const db = this.db();
-        const transcriptId = transaction(db, () => {
-          const tid = updateHighlight(db, id, { start, end, tags });
-          applyRoles(db, tid, new Map(getTranscript(db, tid).speakers.map((sp) => [sp.name, sp.role])));
-          return tid;
-        });
-        return this.changed('highlight edited', listHighlights(db, transcriptId).find((x) => x.id === id)!);
-      },
-      'highlights:delete': ({ id }) => {
-        const db = this.db();
-        transaction(db, () => {
-          const transcriptId = deleteHighlight(db, id);
-          applyRoles(db, transcriptId, new Map(getTranscript(db, transcriptId).speakers.map((sp) => [sp.name, sp.role])));
-        });
-        return this.changed('highlight removed', null);
-      },
-      'quotes:list': (filter) => listQuotes(this.requireStudy().db, filter),
-      'themes:list': () => listThemes(this.requireStudy().db),
-      'personas:list': () => listPersonas(this.requireStudy().db),
-      'synthesis:summary': () => synthesisSummary(this.db()),
-      'themes:map': () => mapPoints(this.db()),
-      'quotes:facets': ({ ids }) => listFacets(this.db(), ids),
-      'facets:prototypes': () => this.prototypesView(),
-      'facets:setPrototypes': ({ prototypes }) => {
-        setStudyPrototypes(this.db(), prototypes as FacetPrototypes | null);
-        return this.changed('facet prototypes edited', this.prototypesView());
-      },
-      'quotes:setFacet': ({ quoteId, facet }) => this.changed('facet corrected', setFacet(this.db(), quoteId, facet)),
-      'personas:update': ({ id, patch }) => {
-        const persona = updatePersona(this.requireStudy().db, id, patch);
-        this.emit('study:changed', { reason: 'persona edited' });
-        return persona;
-      },
-      'jobs:start': (spec) => ({ jobId: this.startJob(spec).jobId }),
-      'jobs:cancel': ({ jobId }) => {
-        this.jobs.cancel(jobId);
-        return null;
-      },
+      ...studyHandlers(this),
+      ...transcriptHandlers(this),
+      ...participantHandlers(this),
+      ...highlightHandlers(this),
+      ...themeHandlers(this),
+      ...personaHandlers(this),
+      ...jobHandlers(this),
     };
   }
 
@@ -287,17 +182,17 @@ export class Core {
     }
   }
 
-  private prototypesView() {
-    const { prototypes, custom } = studyPrototypes(this.db());
-    return { prototypes, defaults: FACET_PROTOTYPES, custom };
+  version(): string {
+    return appVersion();
   }
 
-  private db() {
+  /** The open study's database; a clear error when none is open. */
+  db() {
     return this.requireStudy().db;
   }
 
   /** Tells every face the study changed, and passes the value through. */
-  private changed<T>(reason: string, value: T): T {
+  changed<T>(reason: string, value: T): T {
     this.emit('study:changed', { reason });
     return value;
   }
@@ -312,13 +207,8 @@ async function durably<T>(study: StudyDb, work: Promise<T>): Promise<T> {
   }
 }
 
-export function withExtension(path: string): string {
-  const full = resolve(path);
-  return extname(full) === STUDY_EXTENSION ? full : `${full}${STUDY_EXTENSION}`;
-}
-
 let version: string | null = null;
-function appVersion(): string {
+export function appVersion(): string {
   version ??= (JSON.parse(readFileSync(join(appRoot(), 'package.json'), 'utf8')) as { version: string }).version;
   return version;
 }
