@@ -97,6 +97,59 @@ export interface Theme {
   transcriptCount: number;
   /** The bucket of quotes that fit no theme. */
   outlier: boolean;
+  /** Hidden by the researcher: kept, but not used to draft or group personas. */
+  hidden: boolean;
+  /** Renamed, merged, split or given/lost quotes by the researcher (a re-synthesis keeps what it can map). */
+  curated: boolean;
+}
+
+/** A quote in a theme's full list (themes:quotes). */
+export interface ThemeQuote extends Quote {
+  facet: FacetLabel | null;
+  /** Cosine to the theme's centre when synthesis placed it; null when the researcher moved it there. */
+  similarity: number | null;
+}
+
+/** One page of a theme's quotes, filtered by participant and facet, with the counts to build the filters. */
+export interface ThemeQuotesPage {
+  total: number;
+  quotes: ThemeQuote[];
+  participants: { id: number; name: string; count: number }[];
+  facets: { facet: FacetLabel; count: number }[];
+}
+
+/** Everything the evidence side panel shows about one quote. */
+export interface QuoteContext {
+  quote: Quote;
+  participant: { id: number; name: string; code: string | null };
+  transcript: { id: number; fileName: string };
+  /** The question it answers as plain text (Markdown rendered to text), with who asked it; null when none. */
+  question: { speaker: string; text: string } | null;
+  facet: FacetLabel | null;
+  themes: { id: number; label: string }[];
+  /** Persona claims that cite it. */
+  citedBy: { personaId: number; personaName: string; section: BulletSection; index: number; text: string }[];
+}
+
+/** Undo/redo of curation edits, kept in the study file. */
+export interface HistoryState {
+  canUndo: boolean;
+  canRedo: boolean;
+  /** What Undo would take back, in words ("Rename theme Grant -> Funding"). */
+  undoLabel: string | null;
+  redoLabel: string | null;
+}
+
+/** What a new synthesis would replace, asked before it runs. */
+export interface ResynthesisPlan {
+  /** False on a study never synthesized: nothing to replace. */
+  hasSynthesis: boolean;
+  personas: { id: number; name: string; editedBullets: number; edited: boolean }[];
+  curatedThemes: { id: number; label: string }[];
+  hiddenThemes: number;
+  correctedFacets: number;
+  /** Plain words for the confirm dialog: what is replaced and what is carried over. */
+  message: string;
 }
 
 export type PersonaMark = 'primary' | 'secondary' | 'anti' | null;

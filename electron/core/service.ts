@@ -18,6 +18,7 @@ import { repairReport } from './db/queries/evidence';
 import type { Embedder } from './embeddings/embedder';
 import { MODEL_ID, defaultModelsDir, modelStatus } from './embeddings/model';
 import { highlightHandlers } from './handlers/highlights';
+import { historyHandlers } from './handlers/history';
 import { jobHandlers } from './handlers/jobs';
 import { participantHandlers } from './handlers/participants';
 import { personaHandlers } from './handlers/personas';
@@ -159,6 +160,7 @@ export class Core {
       ...themeHandlers(this),
       ...personaHandlers(this),
       ...jobHandlers(this),
+      ...historyHandlers(this),
     };
   }
 

@@ -6,6 +6,10 @@ import type {
   FilePreview,
   MapPoint,
   QuoteFacet,
+  QuoteContext,
+  HistoryState,
+  ResynthesisPlan,
+  ThemeQuotesPage,
   SynthesisSummary,
   Highlight,
   EvidenceLoss,
@@ -28,6 +32,7 @@ const id = z.number().int().positive();
 const studyPath = z.string().min(1).max(4096);
 const bullet = z.object({ text: z.string().max(2000), evidence: z.array(id).max(200), lostEvidence: z.number().int().min(0).optional() });
 const bullets = z.array(bullet).max(50);
+const themeLabel = z.string().trim().min(1).max(80);
 
 export const personaPatchSchema = z
   .object({
@@ -233,6 +238,38 @@ export const coreContract = {
     output: {} as QuoteFacet,
   },
   'personas:update': { input: z.object({ id, patch: personaPatchSchema }).strict(), output: {} as Persona },
+  // Curation: every edit below (and personas:update, quotes:setFacet, highlight edits) is undoable.
+  'themes:rename': { input: z.object({ id, label: themeLabel }).strict(), output: {} as Theme },
+  /** Merges the themes into the first id; label defaults to the first theme's. */
+  'themes:merge': { input: z.object({ ids: z.array(id).min(2).max(50), label: themeLabel.optional() }).strict(), output: {} as Theme },
+  /** Moves the picked quotes out of a theme into a new theme. */
+  'themes:split': {
+    input: z.object({ id, quoteIds: z.array(id).min(1).max(20000), label: themeLabel }).strict(),
+    output: {} as { from: Theme; created: Theme },
+  },
+  'themes:moveQuotes': {
+    input: z.object({ fromId: id, toId: id, quoteIds: z.array(id).min(1).max(20000) }).strict(),
+    output: [] as Theme[],
+  },
+  'themes:setHidden': { input: z.object({ id, hidden: z.boolean() }).strict(), output: {} as Theme },
+  'themes:quotes': {
+    input: z
+      .object({
+        id,
+        participantId: id.optional(),
+        facet: z.enum(['goal', 'frustration', 'behavior', 'context', 'mentalModel', 'decisionFactor', 'other']).optional(),
+        offset: z.number().int().min(0).default(0),
+        limit: z.number().int().min(1).max(500).default(100),
+      })
+      .strict(),
+    output: {} as ThemeQuotesPage,
+  },
+  'quotes:context': { input: z.object({ id }).strict(), output: {} as QuoteContext },
+  'history:state': { input: z.object({}).strict(), output: {} as HistoryState },
+  'history:undo': { input: z.object({}).strict(), output: {} as HistoryState },
+  'history:redo': { input: z.object({}).strict(), output: {} as HistoryState },
+  /** What a new synthesis would replace and keep (asked before jobs:start synthesize on a synthesized study). */
+  'synthesis:plan': { input: z.object({}).strict(), output: {} as ResynthesisPlan },
   'jobs:start': { input: jobSpecSchema, output: {} as { jobId: string } },
   'jobs:cancel': { input: z.object({ jobId: z.string().min(1) }).strict(), output: null },
 } as const;

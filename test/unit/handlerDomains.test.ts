@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { coreContract } from '../../shared/ipc/contract';
 import { highlightHandlers } from '../../electron/core/handlers/highlights';
+import { historyHandlers } from '../../electron/core/handlers/history';
 import { jobHandlers } from '../../electron/core/handlers/jobs';
 import { participantHandlers } from '../../electron/core/handlers/participants';
 import { personaHandlers } from '../../electron/core/handlers/personas';
@@ -24,6 +25,7 @@ describe('handlers by domain', () => {
     [['themes', 'quotes', 'facets', 'synthesis'], themeHandlers(core)],
     [['personas'], personaHandlers(core)],
     [['jobs'], jobHandlers(core)],
+    [['history'], historyHandlers(core)],
   ];
 
   it('each domain file handles only channels of its own prefixes', () => {

@@ -1,4 +1,5 @@
 // themes:*, quotes:*, facets:* and synthesis:*: what synthesis found and the researcher's corrections to it.
+import { IpcFailure } from '../../../shared/ipc/contract';
 import { listFacets, setFacet } from '../db/queries/facets';
 import { listQuotes } from '../db/queries/quotes';
 import { listThemes, mapPoints } from '../db/queries/synthesis';
@@ -20,10 +21,23 @@ export function themeHandlers(core: Core): DomainHandlers<'themes' | 'quotes' | 
     'quotes:list': (filter) => listQuotes(core.db(), filter),
     'quotes:facets': ({ ids }) => listFacets(core.db(), ids),
     'quotes:setFacet': ({ quoteId, facet }) => core.changed('facet corrected', setFacet(core.db(), quoteId, facet)),
+    // Curation (issue 9): implemented in db/queries/curation.ts.
+    'themes:rename': () => notYet(),
+    'themes:merge': () => notYet(),
+    'themes:split': () => notYet(),
+    'themes:moveQuotes': () => notYet(),
+    'themes:setHidden': () => notYet(),
+    'themes:quotes': () => notYet(),
+    'quotes:context': () => notYet(),
+    'synthesis:plan': () => notYet(),
     'facets:prototypes': () => prototypesView(),
     'facets:setPrototypes': ({ prototypes }) => {
       setStudyPrototypes(core.db(), prototypes as FacetPrototypes | null);
       return core.changed('facet prototypes edited', prototypesView());
     },
   };
+}
+
+function notYet(): never {
+  throw new IpcFailure('not_implemented', 'Not implemented yet');
 }

@@ -129,6 +129,8 @@ export function listThemes(db: Db, topN = 5): Theme[] {
       participantCount: new Set(members.map((m) => m.participantId)).size,
       transcriptCount: new Set(members.map((m) => m.transcriptId)).size,
       outlier: t.outlier,
+      hidden: false,
+      curated: false,
     };
   });
 }
