@@ -136,6 +136,10 @@ export const themes = sqliteTable(
     keywords: text('keywords').notNull(),
     /** The bucket of quotes that fit no theme. */
     outlier: integer('outlier', { mode: 'boolean' }).notNull().default(false),
+    /** Hidden by the researcher: kept, but left out of personas' themes. */
+    hidden: integer('hidden', { mode: 'boolean' }).notNull().default(false),
+    /** Renamed, merged, split or given/lost quotes by the researcher. */
+    curated: integer('curated', { mode: 'boolean' }).notNull().default(false),
   },
   (t) => [index('themes_run').on(t.runId)],
 );
@@ -266,3 +270,20 @@ export const participantAliases = sqliteTable(
   },
   (t) => [index('participant_aliases_participant').on(t.participantId)],
 );
+
+// ---- 0005: curation history ------------------------------------------------------------------
+
+/**
+ * Undo and redo of curation edits, kept in the study file so they survive a restart. Each entry
+ * holds the rows its edit touched as they were before (`before`) and after (`after`), JSON: undo
+ * writes `before` back, redo writes `after`. Entries with `undone` set form the redo stack.
+ */
+export const history = sqliteTable('history', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  /** What the edit did, in words ("Rename theme “Grant” to “Funding”"). */
+  label: text('label').notNull(),
+  before: text('before').notNull(),
+  after: text('after').notNull(),
+  undone: integer('undone', { mode: 'boolean' }).notNull().default(false),
+  createdAt: text('created_at').notNull().default(now),
+});

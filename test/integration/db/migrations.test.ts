@@ -151,3 +151,27 @@ describe('0004_theme_description', () => {
     after.close();
   });
 });
+
+describe('0005_curation', () => {
+  it('gives themes written before it hidden and curated false, and adds the history table kept in the file', () => {
+    const path = join(tmp(), 's.grounded');
+    const upTo = journal.entries.findIndex((e) => e.tag === '0005_curation');
+    const before = openStudyDb(path, { create: true, migrationsFolder: migrationsUpTo(upTo) });
+    before.sqlite.exec(`
+      insert into synthesis_runs (model_id, model_hash, seed, params, chosen_k, scores) values ('m', 'h', 1, '{}', 2, '{}');
+      insert into themes (run_id, idx, label, keywords) values (1, 0, 'Grant funding', '["grant"]');`);
+    expect(before.sqlite.prepare("select count(*) as c from sqlite_master where name = 'history'").get()).toEqual({ c: 0 });
+    before.close();
+    const after = openStudyDb(path, { create: false, migrationsFolder: migrationsUpTo(upTo + 1) });
+    expect(after.sqlite.prepare('select label, hidden, curated from themes').all()).toEqual([{ label: 'Grant funding', hidden: 0, curated: 0 }]);
+    after.sqlite.prepare("update themes set hidden = 1, curated = 1 where idx = 0").run();
+    after.sqlite.prepare("insert into history (label, before, after) values ('Rename theme', '[]', '[]')").run();
+    after.close();
+    const reopened = openStudyDb(path, { create: false });
+    expect(reopened.sqlite.prepare('select hidden, curated from themes').get()).toEqual({ hidden: 1, curated: 1 });
+    const row = reopened.sqlite.prepare('select label, undone, created_at as createdAt from history').get() as { label: string; undone: number; createdAt: string };
+    expect(row).toMatchObject({ label: 'Rename theme', undone: 0 });
+    expect(row.createdAt).toMatch(/^\d{4}-\d\d-\d\dT/);
+    reopened.close();
+  });
+});
