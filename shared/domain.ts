@@ -278,6 +278,10 @@ export interface SynthesisResult {
   chosenK: number;
   /** Silhouette score per candidate persona count, when chosen automatically. */
   scores: Record<string, number>;
+  /** Curated personas (edited or marked) and curated/hidden themes carried into this run. */
+  carried?: { personas: number; themes: number };
+  /** Curated personas and themes of the previous run that nothing in this run could take over, by name. */
+  lost?: { personas: string[]; themes: string[] };
 }
 
 export interface ExportResult {

@@ -6,6 +6,7 @@ import { listThemes, mapPoints } from '../db/queries/synthesis';
 import { FACET_PROTOTYPES, type FacetPrototypes } from '../synthesis/facets';
 import { setStudyPrototypes, studyPrototypes } from '../synthesis/prototypeStore';
 import { synthesisSummary } from '../synthesis/summary';
+import { synthesisPlan } from '../synthesis/plan';
 import type { Core } from '../service';
 import type { DomainHandlers } from './types';
 
@@ -29,7 +30,7 @@ export function themeHandlers(core: Core): DomainHandlers<'themes' | 'quotes' | 
     'themes:setHidden': () => notYet(),
     'themes:quotes': () => notYet(),
     'quotes:context': () => notYet(),
-    'synthesis:plan': () => notYet(),
+    'synthesis:plan': () => synthesisPlan(core.db()),
     'facets:prototypes': () => prototypesView(),
     'facets:setPrototypes': ({ prototypes }) => {
       setStudyPrototypes(core.db(), prototypes as FacetPrototypes | null);

@@ -5,11 +5,12 @@ import { loadEmbeddings, putEmbeddings } from '../db/queries/embeddings';
 import { listParticipants } from '../db/queries/participants';
 import { quotesForSynthesis } from '../db/queries/quotes';
 import { correctedFacets, saveSuggestedFacets } from '../db/queries/facets';
-import { listPersonas, saveRun, studySpeakerNames } from '../db/queries/synthesis';
+import { listPersonas, listThemes, saveRun, studySpeakerNames } from '../db/queries/synthesis';
+import { carryPersonas, carryThemes } from '../synthesis/carryOver';
 import type { Embedder } from '../embeddings/embedder';
 import { embedPending } from '../embeddings/pending';
 import type { FacetLabel } from '../../../shared/domain';
-import { matchPersonas, projectQuotes2d, synthesize, type FacetPrototypes } from '../synthesis';
+import { projectQuotes2d, synthesize, type FacetPrototypes } from '../synthesis';
 import { prototypesHash, studyPrototypes } from '../synthesis/prototypeStore';
 import { synthesisThemes } from '../synthesis/synthesize';
 import { relabelThemes } from '../synthesis/themes';
@@ -80,11 +81,14 @@ export async function runSynthesisJob(
   throwIfCancelled(ctx.signal);
 
   // A re-run continues the personas it overlaps: the researcher's names, marks and edits stay.
+  // Curated work is carried where it maps (synthesis/carryOver.ts) and what cannot be is reported.
   const previous = listPersonas(db);
-  const heirs = matchPersonas(
-    previous.map((p) => ({ id: p.id, participantIds: p.participants.map((x) => x.id) })),
+  const personaCarry = carryPersonas(
+    previous.map((p) => ({ id: p.id, name: p.name, participantIds: p.participants.map((x) => x.id), curated: p.edited || p.mark !== null })),
     out.personas.drafts,
   );
+  const heirs = personaCarry.heirs;
+  const themeCarry = carryThemes(listThemes(db, 0), out.themes.themes.map((t) => ({ ...t, outlier: t.outlier === true })));
   saveSuggestedFacets(
     db,
     [...out.facets].map(([quoteId, f]) => ({ textHash: hashOf.get(quoteId)!, facet: f.facet, confidence: f.confidence })),
@@ -106,7 +110,18 @@ export async function runSynthesisJob(
     },
     chosenK: out.personas.k,
     scores: out.personas.scores,
-    themes: out.themes.themes.map((t) => ({ label: t.label, description: t.description, keywords: t.keywords, quoteIds: t.quoteIds, outlier: t.outlier === true })),
+    themes: out.themes.themes.map((t, i) => {
+      const carried = themeCarry.carried[i];
+      return {
+        label: carried?.label ?? t.label,
+        description: t.description,
+        keywords: t.keywords,
+        quoteIds: t.quoteIds,
+        outlier: t.outlier === true,
+        hidden: carried?.hidden ?? false,
+        curated: carried?.curated ?? false,
+      };
+    }),
     personas: out.personas.drafts.map((d, i) => {
       const old = previous.find((p) => p.id === heirs[i]);
       // A day in the life and what success looks like are the researcher's to write; decision
@@ -135,6 +150,11 @@ export async function runSynthesisJob(
       embedded,
       chosenK: out.personas.k,
       scores: out.personas.scores,
+      carried: {
+        personas: heirs.filter((h) => h !== null && previous.some((p) => p.id === h && (p.edited || p.mark !== null))).length,
+        themes: themeCarry.carried.filter((c) => c !== null).length,
+      },
+      lost: { personas: personaCarry.lost, themes: themeCarry.lost },
     },
   };
 }

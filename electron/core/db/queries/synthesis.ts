@@ -12,7 +12,7 @@ export interface NewRun {
   params: Record<string, unknown>;
   chosenK: number;
   scores: Record<string, number>;
-  themes: { label: string; description?: string; keywords: string[]; quoteIds: number[]; outlier: boolean }[];
+  themes: { label: string; description?: string; keywords: string[]; quoteIds: number[]; outlier: boolean; hidden?: boolean; curated?: boolean }[];
   personas: {
     name: string;
     summary: string;
@@ -47,7 +47,16 @@ export function saveRun(db: Db, run: NewRun): number {
     const themeIds = run.themes.map((t, idx) => {
       const themeId = tx
         .insert(themes)
-        .values({ runId, idx, label: t.label, description: t.description ?? '', keywords: JSON.stringify(t.keywords), outlier: t.outlier })
+        .values({
+          runId,
+          idx,
+          label: t.label,
+          description: t.description ?? '',
+          keywords: JSON.stringify(t.keywords),
+          outlier: t.outlier,
+          hidden: t.hidden ?? false,
+          curated: t.curated ?? false,
+        })
         .returning({ id: themes.id })
         .get().id;
       const rows = t.quoteIds.map((quoteId, rank) => ({ themeId, quoteId, rank }));
