@@ -3,6 +3,7 @@ import { BULLET_SECTIONS, mapSections, type Bullet, type BulletSection, type Map
 import { IpcFailure, type PersonaPatch } from '../../../../shared/ipc/contract';
 import { transaction, type Db } from '../open';
 import { participantAliases, participants, personaParticipants, personas, quotes, speakers, synthesisRuns, themeQuotes, themes } from '../schema';
+import { clearHistory } from './history';
 import { listQuotes } from './quotes';
 
 export interface NewRun {
@@ -32,6 +33,8 @@ export function saveRun(db: Db, run: NewRun): number {
   return transaction(db, () => {
     const tx = db;
     tx.delete(synthesisRuns).run();
+    // Undo entries refer to the replaced run's themes and personas: they mean nothing now.
+    clearHistory(db);
     const runId = tx
       .insert(synthesisRuns)
       .values({
@@ -138,8 +141,8 @@ export function listThemes(db: Db, topN = 5): Theme[] {
       participantCount: new Set(members.map((m) => m.participantId)).size,
       transcriptCount: new Set(members.map((m) => m.transcriptId)).size,
       outlier: t.outlier,
-      hidden: false,
-      curated: false,
+      hidden: t.hidden,
+      curated: t.curated,
     };
   });
 }
@@ -173,10 +176,16 @@ function toPersona(db: Db, p: typeof personas.$inferSelect): Persona {
     participants: members,
     definingQuote: defining,
     ...sections,
-    themeIds: JSON.parse(p.themeIds) as number[],
+    // A hidden theme is kept but left out of personas (cards, exports); unhiding brings it back.
+    themeIds: withoutHidden(db, JSON.parse(p.themeIds) as number[]),
     edited: p.edited,
     updatedAt: p.updatedAt,
   };
+}
+
+function withoutHidden(db: Db, themeIds: number[]): number[] {
+  const hidden = new Set(db.select({ id: themes.id }).from(themes).where(eq(themes.hidden, true)).all().map((t) => t.id));
+  return themeIds.filter((id) => !hidden.has(id));
 }
 
 export function getPersona(db: Db, id: number): Persona {
