@@ -213,8 +213,14 @@ async function synthesizeCommand(
   if (themeCount !== 'auto' && !(Number.isInteger(themeCount) && themeCount >= 2 && themeCount <= 60)) {
     throw new UsageError(`--themes must be auto or a whole number from 2 to 60 (got '${rawThemes}')`);
   }
+  // Said before it runs: what the new synthesis replaces and what it keeps (the researcher's curation).
+  const plan = await core.handlers()['synthesis:plan']({});
+  if (plan.hasSynthesis) err.write(`${plan.message}\n`);
   const finished = await runJob(core, { kind: 'synthesize', personas: personas.data, themes: themeCount, seed }, err);
   if (reportUnfinished('Synthesis', finished, err)) return 1;
+  const lost = finished.result?.synthesis?.lost;
+  if (lost?.personas.length) err.write(`Edits not carried over (no participant in common with a new persona): ${lost.personas.map(escapeControls).join(', ')}\n`);
+  if (lost?.themes.length) err.write(`Theme names/hidden flags not carried over (their quotes scattered): ${lost.themes.map(escapeControls).join(', ')}\n`);
   const handlers = core.handlers();
   const themes = await handlers['themes:list']({});
   const list = await handlers['personas:list']({});
