@@ -411,3 +411,24 @@ export interface MapPoint {
   y: number;
   themeId: number;
 }
+
+/** One backup copy of the open study (automatic or taken by hand), as the Backups panel lists it. */
+export interface BackupEntry {
+  path: string;
+  /** When the copy was taken (ISO time, read from its file name). */
+  takenAt: string;
+  bytes: number;
+}
+
+/** Where a study's automatic backups go and how many are kept. */
+export interface BackupSettings {
+  folder: string;
+  keep: number;
+  /** The folder used when the researcher chose none: `<study name> backups` beside the study. */
+  defaultFolder: string;
+}
+
+export interface BackupList extends BackupSettings {
+  /** Newest first. */
+  backups: BackupEntry[];
+}

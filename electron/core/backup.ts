@@ -92,9 +92,24 @@ export async function autoBackup(studyPath: string, folder: string, keep: number
   const stem = basename(studyPath, extname(studyPath));
   const stamp = now.toISOString().replace(/[:.]/g, '-');
   const { path } = await backupStudy(studyPath, join(folder, `${stem}-${stamp}.grounded`));
-  const pattern = new RegExp(`^${stem.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}-\\d{4}-\\d{2}-\\d{2}T[\\d-]+Z\\.grounded$`);
-  const mine = readdirSync(folder).filter((f) => pattern.test(f)).sort();
+  const mine = backupsOf(studyPath, folder).map((b) => basename(b.path));
   const removed = mine.slice(0, Math.max(0, mine.length - keep)).map((f) => join(folder, f));
   for (const f of removed) rmSync(f, { force: true });
   return { path, removed };
+}
+
+/**
+ * The backups `autoBackup` wrote of this study into `folder`, oldest first (names sort by time),
+ * with the time read back from the name. Another study's backups in the same folder are not listed.
+ */
+export function backupsOf(studyPath: string, folder: string): { path: string; takenAt: Date }[] {
+  if (!existsSync(folder)) return [];
+  const stem = basename(studyPath, extname(studyPath));
+  const pattern = new RegExp(`^${stem.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}-(\\d{4}-\\d{2}-\\d{2})T(\\d{2})-(\\d{2})-(\\d{2})-(\\d{3})Z\\.grounded$`);
+  const found: { path: string; takenAt: Date }[] = [];
+  for (const name of readdirSync(folder).sort()) {
+    const m = pattern.exec(name);
+    if (m) found.push({ path: join(folder, name), takenAt: new Date(`${m[1]}T${m[2]}:${m[3]}:${m[4]}.${m[5]}Z`) });
+  }
+  return found;
 }

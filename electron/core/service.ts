@@ -12,11 +12,12 @@ import {
   type JobSpec,
   parseInput,
 } from '../../shared/ipc/contract';
-import { openStudyDb, syncStudy, type StudyDb } from './db/open';
+import { damagedStudy, isCorruption, openStudyDb, syncStudy, type StudyDb } from './db/open';
 import { getMeta, researchDate, researchQuestions, setMeta, studyCounts } from './db/queries/study';
 import { repairReport } from './db/queries/evidence';
 import type { Embedder } from './embeddings/embedder';
 import { MODEL_ID, defaultModelsDir, modelStatus } from './embeddings/model';
+import { backupHandlers } from './handlers/backups';
 import { highlightHandlers } from './handlers/highlights';
 import { historyHandlers } from './handlers/history';
 import { jobHandlers } from './handlers/jobs';
@@ -30,6 +31,7 @@ import { runImportJob, runImportContentJob } from './jobs/importJob';
 import { JobRunner } from './jobs/runner';
 import { runSynthesisJob } from './jobs/synthesizeJob';
 import { appRoot } from './paths';
+import { BackupSettingsStore, StudyBackups, latestBackupAdvice, systemClock, type BackupClock } from './studyBackups';
 
 export interface CoreOptions {
   /** Where the recent-studies list lives (Electron: userData; CLI/harness: a per-user folder). */
@@ -37,6 +39,11 @@ export interface CoreOptions {
   modelsDir?: string;
   /** Injected for tests of job mechanics; the app always uses the real model. */
   createEmbedder?: () => Promise<Embedder>;
+  /** The app's automatic backups (daily while open, before each synthesis); off for the CLI, whose
+   * commands are short and whose researcher backs up with `grounded backup`. */
+  autoBackups?: boolean;
+  /** Time for the daily backup; tests inject one to step a day ahead. */
+  backupClock?: BackupClock;
 }
 
 export { STUDY_EXTENSION, withExtension } from './studyPath';
@@ -48,9 +55,14 @@ export class Core {
   private readonly emitter = new EventEmitter();
   readonly jobs: JobRunner;
   readonly modelsDir: string;
+  readonly backupSettings: BackupSettingsStore;
+  readonly backupClock: BackupClock;
+  private backups: StudyBackups | null = null;
 
   constructor(private readonly opts: CoreOptions) {
     this.modelsDir = opts.modelsDir ?? defaultModelsDir();
+    this.backupSettings = new BackupSettingsStore(opts.settingsDir);
+    this.backupClock = opts.backupClock ?? systemClock;
     this.jobs = new JobRunner({
       onProgress: (p) => this.emit('jobs:progress', p),
       onFinished: (f) => {
@@ -91,13 +103,16 @@ export class Core {
   async openStudy(path: string, create: boolean): Promise<StudyInfo> {
     const full = resolve(path);
     await this.closeStudy();
-    const study = openStudyDb(full, { create });
+    const study = this.withBackupAdvice(full, () => openStudyDb(full, { create }));
     if (!getMeta(study.db, 'name')) {
       setMeta(study.db, 'name', basename(full, extname(full)));
       setMeta(study.db, 'createdAt', new Date().toISOString());
     }
     this.study = study;
     this.remember(full);
+    this.backups = new StudyBackups(this.backupSettings, this.backupClock, full);
+    // A study created a moment ago holds nothing to lose yet: its first copy waits for the daily check.
+    if (this.opts.autoBackups) this.backups.start({ checkNow: !create });
     return this.info()!;
   }
 
@@ -105,6 +120,8 @@ export class Core {
     if (!this.study) return;
     this.jobs.cancelAll();
     await this.jobs.idle();
+    await this.backups?.stop();
+    this.backups = null;
     this.study.close();
     this.study = null;
   }
@@ -150,9 +167,33 @@ export class Core {
     this.embedder = null;
   }
 
+  /** The open study's automatic backups. */
+  studyBackups(): StudyBackups {
+    this.requireStudy();
+    return this.backups!;
+  }
+
+  /**
+   * Runs fn on the study at path; damage SQLite finds in it (at the open, or later, a page in the
+   * middle of the file) becomes a message naming the file and the latest backup to restore.
+   */
+  withBackupAdvice<T>(path: string, fn: () => T): T {
+    try {
+      return fn();
+    } catch (err) {
+      throw this.explainDamage(path, err);
+    }
+  }
+
+  private explainDamage(path: string, err: unknown): unknown {
+    const failure = err instanceof IpcFailure ? (err.code === 'corrupt' ? err : null) : isCorruption(err) ? damagedStudy(path, (err as Error).message) : null;
+    if (!failure) return err;
+    return new IpcFailure('corrupt', `${failure.message}${latestBackupAdvice(this.backupSettings, path)}`);
+  }
+
   /** Every channel of the contract; each domain's file owns its channels (handlers/<domain>.ts). */
   handlers(): Handlers<CoreChannel> {
-    return {
+    const all: Handlers<CoreChannel> = {
       ...studyHandlers(this),
       ...transcriptHandlers(this),
       ...participantHandlers(this),
@@ -161,7 +202,20 @@ export class Core {
       ...personaHandlers(this),
       ...jobHandlers(this),
       ...historyHandlers(this),
+      ...backupHandlers(this),
     };
+    for (const channel of Object.keys(all) as CoreChannel[]) {
+      const handler = all[channel] as (input: unknown) => unknown;
+      (all as Record<CoreChannel, (input: unknown) => unknown>)[channel] = async (input) => {
+        const study = this.study?.path;
+        try {
+          return await handler(input);
+        } catch (err) {
+          throw study ? this.explainDamage(study, err) : err;
+        }
+      };
+    }
+    return all;
   }
 
   /** Starts a job; the CLI awaits `done`, the UI follows the events. */
@@ -174,9 +228,16 @@ export class Core {
       case 'importContent':
         return this.jobs.start('import', (ctx) => durably(study, runImportContentJob(study.db, spec.files, ctx)));
       case 'synthesize':
-        return this.jobs.start('synthesize', async (ctx) =>
-          runSynthesisJob(study.db, await this.getEmbedder(), { personas: spec.personas, seed: spec.seed, themes: spec.themes }, ctx),
-        );
+        return this.jobs.start('synthesize', async (ctx) => {
+          // What the run replaces (themes, personas, the researcher's edits) is copied first; no copy, no run.
+          if (this.opts.autoBackups) {
+            ctx.progress(0, 1, 'Backing up the study before synthesis');
+            await this.studyBackups().now().catch((err: Error) => {
+              throw new IpcFailure('backup_failed', `Could not back up the study before synthesis, so nothing was changed: ${err.message}. Choose another backup folder in Backups.`);
+            });
+          }
+          return runSynthesisJob(study.db, await this.getEmbedder(), { personas: spec.personas, seed: spec.seed, themes: spec.themes }, ctx);
+        });
       case 'export':
         return this.jobs.start('export', (ctx) =>
           runExportJob(study.db, this.info()!, { format: spec.format, outDir: spec.outDir, personaIds: spec.personaIds }, ctx),

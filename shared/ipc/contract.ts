@@ -26,6 +26,9 @@ import type {
   TranscriptSummary,
   JobProgress,
   JobFinished,
+  BackupEntry,
+  BackupList,
+  BackupSettings,
 } from '../domain';
 
 const id = z.number().int().positive();
@@ -270,6 +273,20 @@ export const coreContract = {
   'history:redo': { input: z.object({}).strict(), output: {} as HistoryState },
   /** What a new synthesis would replace and keep (asked before jobs:start synthesize on a synthesized study). */
   'synthesis:plan': { input: z.object({}).strict(), output: {} as ResynthesisPlan },
+  /** The open study's backups (or, with `study`, those of a study that cannot be opened, e.g. a damaged one). */
+  'backups:list': { input: z.object({ study: studyPath.optional() }).strict(), output: {} as BackupList },
+  'backups:settings': { input: z.object({}).strict(), output: {} as BackupSettings },
+  /** folder null: back to the default folder beside the study. */
+  'backups:setSettings': {
+    input: z.object({ folder: studyPath.nullable().optional(), keep: z.number().int().min(1).max(100).optional() }).strict(),
+    output: {} as BackupSettings,
+  },
+  'backups:now': { input: z.object({}).strict(), output: {} as BackupEntry },
+  /** Replaces the study with one of its listed backups; the state it replaces is backed up first. */
+  'backups:restore': {
+    input: z.object({ path: studyPath, study: studyPath.optional() }).strict(),
+    output: {} as { study: StudyInfo; savedAs: BackupEntry | null },
+  },
   'jobs:start': { input: jobSpecSchema, output: {} as { jobId: string } },
   'jobs:cancel': { input: z.object({ jobId: z.string().min(1) }).strict(), output: null },
 } as const;

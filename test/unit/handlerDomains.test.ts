@@ -5,6 +5,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { coreContract } from '../../shared/ipc/contract';
+import { backupHandlers } from '../../electron/core/handlers/backups';
+import { exportHandlers } from '../../electron/core/handlers/export';
 import { highlightHandlers } from '../../electron/core/handlers/highlights';
 import { historyHandlers } from '../../electron/core/handlers/history';
 import { jobHandlers } from '../../electron/core/handlers/jobs';
@@ -26,6 +28,8 @@ describe('handlers by domain', () => {
     [['personas'], personaHandlers(core)],
     [['jobs'], jobHandlers(core)],
     [['history'], historyHandlers(core)],
+    [['export'], exportHandlers(core)],
+    [['backups'], backupHandlers(core)],
   ];
 
   it('each domain file handles only channels of its own prefixes', () => {

@@ -43,7 +43,8 @@ async function main(): Promise<void> {
     throw new Error(`${rendererDir}/index.html is missing: build the renderer first (npx electron-vite build)`);
   }
 
-  const host = await createCoreHost();
+  // The harness is the app in a browser: automatic backups on, as in Electron.
+  const host = await createCoreHost({ autoBackups: true });
   if (args.studyPath) {
     const full = withExtension(args.studyPath);
     const result = await host.invoke(existsSync(full) ? 'study:open' : 'study:create', { path: full });

@@ -9,7 +9,7 @@ if (!parentPort) throw new Error('core.worker must run in a worker thread');
 installNetworkGuard();
 const port = parentPort;
 const { settingsDir, modelsDir } = workerData as { settingsDir: string; modelsDir?: string };
-const core = new Core({ settingsDir, modelsDir });
+const core = new Core({ settingsDir, modelsDir, autoBackups: true });
 const handlers = core.handlers();
 const send = (m: FromWorker) => port.postMessage(m);
 

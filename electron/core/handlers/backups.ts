@@ -1,0 +1,37 @@
+// backups:*: the open study's automatic backups (list, settings, back up now) and restoring one.
+import { resolve } from 'node:path';
+import { restoreStudy } from '../backup';
+import type { Core } from '../service';
+import { listBackups, requireListedBackup, saveBeforeRestore } from '../studyBackups';
+import { withExtension } from '../studyPath';
+import type { DomainHandlers } from './types';
+
+export function backupHandlers(core: Core): DomainHandlers<'backups'> {
+  const store = core.backupSettings;
+  const studyPath = (given?: string) => (given ? withExtension(resolve(given)) : core.requireStudy().path);
+  return {
+    'backups:list': ({ study }) => {
+      const path = studyPath(study);
+      return { ...store.get(path), backups: listBackups(store, path) };
+    },
+    'backups:settings': () => store.get(studyPath()),
+    'backups:setSettings': ({ folder, keep }) => store.set(studyPath(), { folder, keep }),
+    'backups:now': async () => core.changed('backed up', await core.studyBackups().now()),
+    'backups:restore': async ({ path, study }) => {
+      const target = studyPath(study);
+      const chosen = requireListedBackup(store, target, path);
+      const reopen = core.info()?.path === target;
+      // Closing first: jobs cancelled, the daily timer stopped, no copy in flight, the file released.
+      await core.closeStudy();
+      const savedAs = await saveBeforeRestore(store, target, core.backupClock.now());
+      try {
+        restoreStudy(chosen.path, target, { force: true });
+      } catch (err) {
+        if (reopen) await core.openStudy(target, false).catch(() => undefined);
+        throw err;
+      }
+      const info = await core.openStudy(target, false);
+      return core.changed('restored from a backup', { study: info, savedAs });
+    },
+  };
+}
