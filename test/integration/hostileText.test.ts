@@ -50,6 +50,36 @@ describe('control characters in transcripts', () => {
   });
 });
 
+describe('control characters written as escapes', () => {
+  // Escapes decode after the bytes were stripped: what JSON's \u001b or a caption's &#27; yields is stripped too.
+  const talk = (i: number) => `I keep a list of bills and tick them off as they are paid, week ${i}.`;
+
+  it('Whisper JSON: escaped controls in text and speaker names do not survive parsing', async () => {
+    const segments = [
+      { start: 0, speaker: 'SPEAKER_00', text: 'How do you pay \\u0002rent\\u0003?' },
+      { start: 2, speaker: 'SPEAKER\\u001b_01', text: 'I pay \\u001b[31mrent\\u0007 on the first\\u0085 and budget\\u007f the rest.' },
+      ...Array.from({ length: 6 }, (_, i) => ({ start: 4 + i, speaker: i % 2 ? 'SPEAKER\\u001b_01' : 'SPEAKER_00', text: talk(i) })),
+    ];
+    const json = JSON.stringify({ segments }).replace(/\\\\u/g, '\\u');
+    expect(JSON.parse(json).segments[1].text).toMatch(CONTROLS);
+    const p = await parseTranscriptFile('call.json', Buffer.from(json));
+    expect(p.turns.map((t) => t.text).join('\n')).not.toMatch(CONTROLS);
+    expect(p.turns.map((t) => t.speaker).join('\n')).not.toMatch(CONTROLS);
+    expect(p.turns[1]).toMatchObject({ speaker: 'SPEAKER_01', text: 'I pay [31mrent on the first and budget the rest.' });
+  });
+
+  it('WebVTT: controls written as character references do not survive parsing', async () => {
+    const cues = Array.from({ length: 8 }, (_, i) => {
+      const t = `00:00:${String(i * 5).padStart(2, '0')}.000 --> 00:00:${String(i * 5 + 4).padStart(2, '0')}.000`;
+      const text = i === 1 ? 'I pay &#27;[31mrent&#x7; on the first&#2; and budget&#127; the rest.' : talk(i);
+      return `${t}\n<v ${i % 2 ? 'Alex' : 'Interviewer'}>${text}`;
+    });
+    const p = await parseTranscriptFile('call.vtt', Buffer.from(`WEBVTT\n\n${cues.join('\n\n')}\n`));
+    expect(p.turns.map((t) => t.text).join('\n')).not.toMatch(CONTROLS);
+    expect(p.turns[1]?.text).toBe('I pay [31mrent on the first and budget the rest.');
+  });
+});
+
 describe('search queries built to be slow', () => {
   it('a repeated term counts once, case folded, and a repeat drops the prefix', () => {
     expect(toFtsQuery('rent rent Rent RENT')).toBe('"rent"');

@@ -5,7 +5,7 @@
 import { createHash } from 'node:crypto';
 import { CsvError } from 'csv-parse/sync';
 import type { TranscriptFormat } from '../../../shared/domain';
-import { decodeTranscriptBytes, MAX_TRANSCRIPT_BYTES } from './decode';
+import { decodeTranscriptBytes, MAX_TRANSCRIPT_BYTES, stripControlCharacters } from './decode';
 import { parseDelimited } from './delimited';
 import { describeText } from './describe';
 import { docxText, isZip } from './docx';
@@ -56,7 +56,13 @@ function fromText(fileName: string, bytes: Uint8Array, decoded: string, inWord: 
   const { preamble } = parsed;
   // Whisper JSON can escape half a surrogate pair, which SQLite cannot store as UTF-8; U+FFFD has
   // the same UTF-16 length, so offsets into the turn (quotes, highlights) still hold.
-  const turns = parsed.turns.map((t) => (t.text.isWellFormed() ? t : { ...t, text: t.text.toWellFormed() }));
+  // Controls were stripped from the bytes, but JSON escapes (\u001b) and caption character
+  // references (&#27;) decode after that: the turns are stripped again once every format decoded.
+  const turns = parsed.turns.map((t) => {
+    const text = stripControlCharacters(t.text.isWellFormed() ? t.text : t.text.toWellFormed());
+    const speaker = stripControlCharacters(t.speaker);
+    return text === t.text && speaker === t.speaker ? t : { ...t, text, speaker };
+  }).filter((t) => t.text.trim().length > 0);
   const detected = inWord && !parsed.detected.startsWith('Word document') ? `Word document (${parsed.detected})` : parsed.detected;
 
   if (turns.length === 0) {
