@@ -1,16 +1,13 @@
 // history:*: undo and redo of curation edits, kept in the study file so they survive a restart.
-import { IpcFailure } from '../../../shared/ipc/contract';
+import { historyState, redo, undo } from '../db/queries/history';
 import type { Core } from '../service';
 import type { DomainHandlers } from './types';
 
-export function historyHandlers(_core: Core): DomainHandlers<'history'> {
+export function historyHandlers(core: Core): DomainHandlers<'history'> {
   return {
-    'history:state': () => ({ canUndo: false, canRedo: false, undoLabel: null, redoLabel: null }),
-    'history:undo': () => {
-      throw new IpcFailure('not_implemented', 'Not implemented yet');
-    },
-    'history:redo': () => {
-      throw new IpcFailure('not_implemented', 'Not implemented yet');
-    },
+    'history:state': () => historyState(core.db()),
+    // With nothing to undo (or redo) the state comes back unchanged: a stray Ctrl+Z is no error.
+    'history:undo': () => core.changed('edit undone', undo(core.db())),
+    'history:redo': () => core.changed('edit redone', redo(core.db())),
   };
 }

@@ -1,8 +1,10 @@
 // themes:*, quotes:*, facets:* and synthesis:*: what synthesis found and the researcher's corrections to it.
-import { IpcFailure } from '../../../shared/ipc/contract';
-import { listFacets, setFacet } from '../db/queries/facets';
+import { correctFacet } from '../curation/edits';
+import { mergeThemes, moveQuotes, renameTheme, setThemeHidden, splitTheme } from '../db/queries/curation';
+import { listFacets } from '../db/queries/facets';
 import { listQuotes } from '../db/queries/quotes';
 import { listThemes, mapPoints } from '../db/queries/synthesis';
+import { quoteContext, themeQuotesPage } from '../db/queries/themeQuotes';
 import { FACET_PROTOTYPES, type FacetPrototypes } from '../synthesis/facets';
 import { setStudyPrototypes, studyPrototypes } from '../synthesis/prototypeStore';
 import { synthesisSummary } from '../synthesis/summary';
@@ -21,15 +23,15 @@ export function themeHandlers(core: Core): DomainHandlers<'themes' | 'quotes' | 
     'synthesis:summary': () => synthesisSummary(core.db()),
     'quotes:list': (filter) => listQuotes(core.db(), filter),
     'quotes:facets': ({ ids }) => listFacets(core.db(), ids),
-    'quotes:setFacet': ({ quoteId, facet }) => core.changed('facet corrected', setFacet(core.db(), quoteId, facet)),
-    // Curation (issue 9): implemented in db/queries/curation.ts.
-    'themes:rename': () => notYet(),
-    'themes:merge': () => notYet(),
-    'themes:split': () => notYet(),
-    'themes:moveQuotes': () => notYet(),
-    'themes:setHidden': () => notYet(),
-    'themes:quotes': () => notYet(),
-    'quotes:context': () => notYet(),
+    'quotes:setFacet': ({ quoteId, facet }) => core.changed('facet corrected', correctFacet(core.db(), quoteId, facet)),
+    // Curation (issue 9): each edit is undoable (history:undo), see db/queries/curation.ts.
+    'themes:rename': ({ id, label }) => core.changed('theme renamed', renameTheme(core.db(), id, label)),
+    'themes:merge': ({ ids, label }) => core.changed('themes merged', mergeThemes(core.db(), ids, label)),
+    'themes:split': ({ id, quoteIds, label }) => core.changed('theme split', splitTheme(core.db(), id, quoteIds, label)),
+    'themes:moveQuotes': ({ fromId, toId, quoteIds }) => core.changed('quotes moved', moveQuotes(core.db(), fromId, toId, quoteIds)),
+    'themes:setHidden': ({ id, hidden }) => core.changed(hidden ? 'theme hidden' : 'theme shown', setThemeHidden(core.db(), id, hidden)),
+    'themes:quotes': (filter) => themeQuotesPage(core.db(), filter),
+    'quotes:context': ({ id }) => quoteContext(core.db(), id),
     'synthesis:plan': () => synthesisPlan(core.db()),
     'facets:prototypes': () => prototypesView(),
     'facets:setPrototypes': ({ prototypes }) => {
@@ -37,8 +39,4 @@ export function themeHandlers(core: Core): DomainHandlers<'themes' | 'quotes' | 
       return core.changed('facet prototypes edited', prototypesView());
     },
   };
-}
-
-function notYet(): never {
-  throw new IpcFailure('not_implemented', 'Not implemented yet');
 }
