@@ -61,8 +61,9 @@ function fromText(fileName: string, bytes: Uint8Array, decoded: string, inWord: 
   const turns = parsed.turns.map((t) => {
     const text = stripControlCharacters(t.text.isWellFormed() ? t.text : t.text.toWellFormed());
     const speaker = stripControlCharacters(t.speaker);
-    return text === t.text && speaker === t.speaker ? t : { ...t, text, speaker };
-  }).filter((t) => t.text.trim().length > 0);
+    return text === t.text && speaker === t.speaker ? t : { ...t, text, speaker: speaker.trim() };
+    // A speaker or a text that was nothing but controls is no turn.
+  }).filter((t) => t.text.trim().length > 0 && t.speaker.length > 0);
   const detected = inWord && !parsed.detected.startsWith('Word document') ? `Word document (${parsed.detected})` : parsed.detected;
 
   if (turns.length === 0) {
