@@ -288,6 +288,31 @@ describe('curation workspace, every edit undoable', () => {
     await expect(call('quotes:context', { id: 999999 })).rejects.toMatchObject({ code: 'not_found' });
   });
 
+  it('undo after a change outside the history (its transcript deleted) leaves out what is gone and breaks nothing', async () => {
+    const db = host.core.db();
+    const [p] = await call('personas:list', {});
+    const section = BULLET_SECTIONS.find((s) => p![s].some((b) => b.evidence.length > 0))!;
+    const cited = p![section].find((b) => b.evidence.length > 0)!.evidence[0]!;
+    const [quote] = await call('quotes:list', { ids: [cited] });
+    const passage = passagesOfTranscript(db, quote!.transcriptId).find((q) => q.id === cited)!;
+    const another = passagesOfTranscript(db, quote!.transcriptId).find((q) => q.id !== cited)!;
+    await call('highlights:create', { turnId: passage.turnId, start: passage.start, end: passage.start + 20, tags: [] });
+    const bullets = p![section].map((b, i) => ({ text: b.text, evidence: i === 0 ? [...b.evidence, another.id] : b.evidence }));
+    await call('personas:update', { id: p!.id, patch: { [section]: bullets } });
+    await call('transcripts:delete', { id: quote!.transcriptId });
+    const whole = { themeLinks: 0, themeLinksToThemes: 0, mapPoints: 0, definingQuotes: 0, personaEvidence: 0, personaThemes: 0, personaParticipants: 0, highlightQuotes: 0 };
+    await undo();
+    await undo();
+    expect(passagesOfTranscript(db, quote!.transcriptId)).toEqual([]);
+    expect(danglingReferences(db)).toEqual(whole);
+    await redo();
+    await redo();
+    expect(danglingReferences(db)).toEqual(whole);
+    const after = (await call('personas:list', {})).find((x) => x.id === p!.id)!;
+    expect(after[section][0]!.evidence).not.toContain(another.id);
+    expect(after[section][0]!.lostEvidence).toBeGreaterThan(0);
+  });
+
   it('a new synthesis replaces the run and clears the history', async () => {
     const t = (await call('themes:list', {})).find(real)!;
     await call('themes:rename', { id: t.id, label: 'Before the re-run' });

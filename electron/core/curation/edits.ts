@@ -1,12 +1,12 @@
 // The researcher's edits outside themes, made undoable: persona edits, facet corrections and
 // highlights. Each declares the rows it may touch (see db/queries/history.ts) and runs in one
 // transaction with its history entry.
-import type { FacetLabel, Highlight, Persona, QuoteFacet } from '../../../shared/domain';
+import type { FacetLabel, Highlight, HistoryState, Persona, QuoteFacet } from '../../../shared/domain';
 import { IpcFailure, type PersonaPatch } from '../../../shared/ipc/contract';
 import type { Db } from '../db/open';
 import { setFacet } from '../db/queries/facets';
 import { deleteHighlight, insertHighlight, listHighlights, updateHighlight } from '../db/queries/highlights';
-import { recordEdit, type Scope } from '../db/queries/history';
+import { recordEdit, redo, undo, type Scope } from '../db/queries/history';
 import { getPersona, updatePersona } from '../db/queries/synthesis';
 import { getTranscript } from '../db/queries/transcripts';
 import { applyRoles } from '../ingest/writeTranscript';
@@ -55,6 +55,19 @@ function transcriptScopes(transcriptId: number): Scope[] {
     { table: 'personas', where: '1 = 1' },
   ];
 }
+
+/**
+ * Undo and redo write quotes back as they were; re-deriving those transcripts then squares them
+ * with any change made since outside the history (a speaker's role, a re-import). When nothing
+ * changed it changes nothing: the quotes written back are what re-deriving gives.
+ */
+function reconcile(db: Db, transcriptIds: number[]): void {
+  const exists = db.$client.prepare('select 1 from transcripts where id = ?');
+  for (const id of transcriptIds) if (exists.get(id)) rederive(db, id);
+}
+
+export const undoEdit = (db: Db): HistoryState => undo(db, (ids) => reconcile(db, ids));
+export const redoEdit = (db: Db): HistoryState => redo(db, (ids) => reconcile(db, ids));
 
 /** Re-derives a transcript's quotes with its current speaker roles (quote ids are kept where the text holds). */
 function rederive(db: Db, transcriptId: number): void {

@@ -99,21 +99,30 @@ export function historyState(db: Db): HistoryState {
   return { canUndo: !!undo, canRedo: !!redo, undoLabel: undo?.label ?? null, redoLabel: redo?.label ?? null };
 }
 
+/**
+ * Called in the step's transaction with the transcripts whose quotes it wrote back, to square them
+ * with what changed since outside the history (a speaker's role): see curation/edits.ts.
+ */
+export type Reconcile = (transcriptIds: number[]) => void;
+
 /** Takes back the latest edit not undone yet (nothing to undo: no change); returns the new state. */
-export function undo(db: Db): HistoryState {
-  return step(db, 'select id, before as state from history where undone = 0 order by id desc limit 1', 1);
+export function undo(db: Db, reconcile?: Reconcile): HistoryState {
+  return step(db, 'select id, before as state from history where undone = 0 order by id desc limit 1', 1, reconcile);
 }
 
 /** Does again the edit undone last; returns the new state. */
-export function redo(db: Db): HistoryState {
-  return step(db, 'select id, after as state from history where undone = 1 order by id asc limit 1', 0);
+export function redo(db: Db, reconcile?: Reconcile): HistoryState {
+  return step(db, 'select id, after as state from history where undone = 1 order by id asc limit 1', 0, reconcile);
 }
 
-function step(db: Db, pick: string, undone: 0 | 1): HistoryState {
+function step(db: Db, pick: string, undone: 0 | 1, reconcile?: Reconcile): HistoryState {
   transaction(db, () => {
     const entry = db.$client.prepare(pick).get() as { id: number; state: string } | undefined;
     if (!entry) return;
-    applyState(db, JSON.parse(entry.state) as State);
+    const state = JSON.parse(entry.state) as State;
+    applyState(db, state);
+    const transcripts = new Set((state.quotes?.put ?? []).map((q) => q.transcript_id as number));
+    if (transcripts.size && reconcile) reconcile([...transcripts]);
     db.$client.prepare('update history set undone = ? where id = ?').run(undone, entry.id);
   });
   return historyState(db);
