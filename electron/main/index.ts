@@ -7,7 +7,7 @@ import type { EventName, MenuCommand } from '../../shared/ipc/contract';
 import { createWorkerCoreHost } from '../core/host/workerHost';
 import { registerIpc } from './ipc';
 import { menuTemplate } from './menu';
-import { hardenSession, hardenWebContents, isTrustedSender, secureWebPreferences, type TrustedRenderer } from './security';
+import { hardenSession, hardenWebContents, isOurMainFrame, secureWebPreferences, type TrustedRenderer } from './security';
 import { shellHandlers, showablePaths } from './shellHandlers';
 
 const devServerUrl = process.env.ELECTRON_RENDERER_URL;
@@ -55,7 +55,7 @@ function createWindow(): void {
 
 app.whenReady().then(async () => {
   hardenSession(session.defaultSession, trusted);
-  registerIpc(ipcMain, host, shellHandlers(dialog, shell, () => win, showablePaths(host)), (url) => isTrustedSender(url, trusted));
+  registerIpc(ipcMain, host, shellHandlers(dialog, shell, () => win, showablePaths(host)), (event) => isOurMainFrame(event, win, trusted));
   await refreshMenu();
   createWindow();
   app.on('activate', () => {

@@ -18,11 +18,11 @@ export function registerIpc(
   ipcMain: IpcMain,
   host: CoreHost,
   shell: Handlers<ShellChannel>,
-  isTrustedFrame: (url: string) => boolean,
+  /** True only for the main frame of our window showing our page (security.ts isOurMainFrame). */
+  isTrustedSender: (event: IpcMainInvokeEvent) => boolean,
 ): void {
   ipcMain.handle('grounded:invoke', async (event: IpcMainInvokeEvent, channel: unknown, input: unknown): Promise<IpcResult<unknown>> => {
-    const url = event.senderFrame?.url ?? '';
-    if (!isTrustedFrame(url)) return { ok: false, error: { code: 'forbidden', message: 'Untrusted sender' } };
+    if (!isTrustedSender(event)) return { ok: false, error: { code: 'forbidden', message: 'Untrusted sender' } };
     if (!isChannel(channel)) return { ok: false, error: { code: 'unknown_channel', message: `Unknown channel ${String(channel)}` } };
     if (Object.prototype.hasOwnProperty.call(coreContract, channel)) {
       return host.invoke(channel as CoreChannel, input as never);

@@ -57,6 +57,36 @@ export function isTrustedSender(url: string, trusted: TrustedRenderer): boolean 
   return localFile(u) === resolve(trusted.indexFile);
 }
 
+/** The parts of an IPC event and of our window that say which frame sent it. */
+export interface SenderFrame {
+  url: string;
+  parent: unknown;
+  processId?: number;
+  routingId?: number;
+}
+export interface IpcSenderEvent {
+  sender?: { id: number } | null;
+  senderFrame?: SenderFrame | null;
+}
+export interface OurWindow {
+  webContents: { id: number; mainFrame: SenderFrame };
+}
+
+/**
+ * Who may call the IPC: the main frame of our own window showing our page. A URL alone is not
+ * enough: an iframe (or another window the app never meant to open) can load our index.html too.
+ * The frame is compared by identity and, should Electron hand out a fresh wrapper, by its
+ * process and routing ids; it must have no parent and belong to our window's web contents.
+ */
+export function isOurMainFrame(event: IpcSenderEvent, win: OurWindow | null, trusted: TrustedRenderer): boolean {
+  const frame = event.senderFrame;
+  if (!frame || !win || frame.parent !== null) return false;
+  if (event.sender?.id !== win.webContents.id) return false;
+  const main = win.webContents.mainFrame;
+  const same = frame === main || (frame.processId !== undefined && frame.processId === main.processId && frame.routingId === main.routingId);
+  return same && isTrustedSender(frame.url, trusted);
+}
+
 /** Electron's security checklist: every outgoing request cancelled, permissions refused. */
 export function hardenSession(session: Session, trusted: TrustedRenderer): void {
   session.webRequest.onBeforeRequest((details, callback) => {

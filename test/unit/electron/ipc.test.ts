@@ -21,11 +21,13 @@ function setup() {
       'dialog:pick': async () => ({ paths: ['/home/r/study.grounded'] }),
       'shell:showItem': () => null,
     },
-    (url) => url.startsWith('file://'),
+    (event) => (event.senderFrame?.url ?? '').startsWith('file://') && event.senderFrame?.parent === null,
   );
   const invoke = (url: string, channel: unknown, input: unknown) =>
-    fake.handlers.get('grounded:invoke')!({ senderFrame: { url } }, channel, input);
-  return { invoke, calls };
+    fake.handlers.get('grounded:invoke')!({ senderFrame: { url, parent: null } }, channel, input);
+  const invokeFromFrame = (senderFrame: unknown, channel: unknown, input: unknown) =>
+    fake.handlers.get('grounded:invoke')!({ senderFrame }, channel, input);
+  return { invoke, invokeFromFrame, calls };
 }
 
 describe('the IPC entry point', () => {
@@ -51,6 +53,14 @@ describe('the IPC entry point', () => {
     const { invoke, calls } = setup();
     expect(await invoke('https://evil.example/', 'study:info', {})).toMatchObject({ ok: false, error: { code: 'forbidden' } });
     expect(await invoke('file:///app/index.html', 'fs:readFile', {})).toMatchObject({ ok: false, error: { code: 'unknown_channel' } });
+    expect(calls).toEqual([]);
+  });
+
+  it('gives the sender check the whole event, not only a URL: a subframe with our URL is refused', async () => {
+    const { invokeFromFrame, calls } = setup();
+    const main = { url: 'file:///app/index.html', parent: null };
+    expect(await invokeFromFrame({ url: main.url, parent: main }, 'study:info', {})).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    expect(await invokeFromFrame(null, 'study:info', {})).toMatchObject({ ok: false, error: { code: 'forbidden' } });
     expect(calls).toEqual([]);
   });
 });

@@ -8,14 +8,14 @@ import { createFakeElectron } from './fakeElectron';
 const fake = createFakeElectron();
 let resolveReady: () => void = () => undefined;
 const ready = new Promise<void>((r) => (resolveReady = r));
-const windows: { options: { webPreferences: Record<string, unknown> }; loaded: string[] }[] = [];
+const windows: FakeBrowserWindow[] = [];
 const menus: unknown[] = [];
 const sent: unknown[][] = [];
 
 class FakeBrowserWindow extends EventEmitter {
   static getAllWindows = () => windows;
   loaded: string[] = [];
-  webContents = { send: (...args: unknown[]) => sent.push(args) };
+  webContents = { id: 3, mainFrame: { url: '', parent: null }, send: (...args: unknown[]) => sent.push(args) };
   constructor(readonly options: { webPreferences: Record<string, unknown> }) {
     super();
     windows.push(this);
@@ -67,6 +67,16 @@ describe('electron/main/index.ts', () => {
     expect(win.options.webPreferences).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false });
     expect(String(win.options.webPreferences.preload)).toMatch(/preload[/\\]index\.js$/);
     expect(win.loaded[0]).toMatch(/renderer[/\\]index\.html$/);
+
+    // IPC from the window's main frame showing our page is relayed; the same URL in a subframe is not.
+    const mainFrame = win.webContents.mainFrame;
+    mainFrame.url = `file://${String(win.loaded[0])}`;
+    const invoke = fake.handlers.get('grounded:invoke')!;
+    expect(await invoke({ sender: { id: 3 }, senderFrame: mainFrame }, 'study:info', {})).toEqual({ ok: true, value: null });
+    expect(await invoke({ sender: { id: 3 }, senderFrame: { url: mainFrame.url, parent: mainFrame } }, 'study:info', {})).toMatchObject({
+      ok: false,
+      error: { code: 'forbidden' },
+    });
 
     hostEvents.emit('jobs:progress', { jobId: 'j', kind: 'import', done: 1, total: 2, message: 'm' });
     expect(sent).toContainEqual(['grounded:event', 'jobs:progress', { jobId: 'j', kind: 'import', done: 1, total: 2, message: 'm' }]);

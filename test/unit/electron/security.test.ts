@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { hardenSession, hardenWebContents, isAllowedUrl, isTrustedSender, secureWebPreferences } from '../../../electron/main/security';
+import { hardenSession, hardenWebContents, isAllowedUrl, isOurMainFrame, isTrustedSender, secureWebPreferences } from '../../../electron/main/security';
 import { createFakeElectron, createFakeWebContents } from './fakeElectron';
 
 const bundle = { indexFile: '/app/out/renderer/index.html' };
@@ -59,6 +59,25 @@ describe('Electron security defaults', () => {
     ]) {
       expect(isTrustedSender(url, bundle), url).toBe(false);
     }
+  });
+
+  it('takes IPC only from the main frame of our own window, whatever URL another frame shows', () => {
+    const index = 'file:///app/out/renderer/index.html';
+    const mainFrame = { url: index, parent: null, processId: 4, routingId: 1 };
+    const win = { webContents: { id: 7, mainFrame } };
+    const from = (senderFrame: unknown, id = 7) => isOurMainFrame({ sender: { id }, senderFrame } as never, win, bundle);
+    expect(from(mainFrame)).toBe(true);
+    // Electron may hand out a fresh wrapper for the same frame: same process and routing ids.
+    expect(from({ ...mainFrame })).toBe(true);
+    // An iframe of our page showing our index.html.
+    expect(from({ url: index, parent: mainFrame, processId: 4, routingId: 2 })).toBe(false);
+    // Another frame with no parent and our URL: a second window, or another web contents.
+    expect(from({ url: index, parent: null, processId: 9, routingId: 1 })).toBe(false);
+    expect(from(mainFrame, 8)).toBe(false);
+    // Our main frame after it navigated elsewhere (navigation is denied, but the check holds alone).
+    expect(from({ ...mainFrame, url: 'data:text/html,<script>1</script>' })).toBe(false);
+    expect(from(null)).toBe(false);
+    expect(isOurMainFrame({ sender: { id: 7 }, senderFrame: mainFrame }, null, bundle)).toBe(false);
   });
 
   it('refuses every permission request and check', () => {
