@@ -21,7 +21,7 @@ export default tseslint.config(
   {
     files: ['shared/**/*.{ts,tsx}'],
     rules: restrict(
-      [...nodeBuiltins, 'electron', 'electron/**', '**/electron/**', '**/renderer/**', 'better-sqlite3', 'drizzle-orm*'],
+      [...nodeBuiltins, 'electron', 'electron/**', '**/electron/**', '**/renderer/**', 'better-sqlite3*', 'drizzle-orm*'],
       'shared/ imports nothing of Node, Electron, the core or the renderer',
     ),
   },

@@ -34,7 +34,9 @@ async function realStudy(dir: string): Promise<string> {
 describe('files that are not studies', () => {
   it.each([
     ['a 0-byte file', () => Buffer.alloc(0), /this file is not a Grounded study \(it is empty \(0 bytes\)\)/],
-    ['random bytes', () => randomBytes(8192), /this file is not a Grounded study \(it is not a SQLite database\)/],
+    // Whole 4 KiB pages of random bytes are what an encrypted study looks like without its key.
+    ['random bytes', () => randomBytes(8192), /is encrypted \(or the file is not a Grounded study at all\); open it with its passphrase/],
+    ['random bytes, not whole pages', () => randomBytes(8000), /this file is not a Grounded study \(it is not a SQLite database\)/],
     ['a short text file', () => Buffer.from('hello\n'), /this file is not a Grounded study \(it is not a SQLite database\)/],
   ])('%s: info and import refuse it, naming it', async (_, bytes, message) => {
     const file = join(tmp(), 'x.grounded');

@@ -1,11 +1,14 @@
 import { closeSync, existsSync, openSync, readSync, statSync } from 'node:fs';
-import Database from 'better-sqlite3';
+// One driver for plain and encrypted studies: SQLite3MultipleCiphers (SQLCipher's format) is a
+// drop-in build of better-sqlite3, so drizzle, FTS5, VACUUM and the backup API work the same.
+import Database from 'better-sqlite3-multiple-ciphers';
 import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
 import { readMigrationFiles } from 'drizzle-orm/migrator';
 import { IpcFailure } from '../../../shared/ipc/contract';
 import { migrationsDir } from '../paths';
 import * as schema from './schema';
+import { CIPHER_PRAGMAS, SALT_BYTES, deriveKey, heldKey, holdKey, keyPragmaValue, newKey, type StudyKey } from './studyKey';
 
 /** 'GRND': marks a SQLite file as a Grounded study so we never migrate someone else's database. */
 export const APPLICATION_ID = 0x47524e44;
@@ -15,6 +18,13 @@ export interface StudyDb {
   path: string;
   sqlite: Database.Database;
   db: Db;
+  /** Whether the file is encrypted (SQLCipher); its key lives only in this process's memory. */
+  encrypted: boolean;
+  /**
+   * Keeps the study's key in this process's memory past close() until the returned function is
+   * called (a restore closes the study, swaps the file and reopens it without asking again).
+   */
+  retainKey(): () => void;
   close(): void;
 }
 
@@ -22,6 +32,11 @@ export interface OpenOptions {
   create: boolean;
   /** Folder with drizzle-kit migrations; tests point it at a truncated copy. */
   migrationsFolder?: string;
+  /**
+   * Opens an encrypted study; with `create`, makes the new study encrypted. Ignored for a plain
+   * study. Without it, an encrypted study opens only if this process already holds its key.
+   */
+  passphrase?: string;
 }
 
 /**
@@ -51,7 +66,8 @@ export function openStudyDb(path: string, opts: OpenOptions): StudyDb {
   if (!exists && !opts.create) throw new IpcFailure('not_found', `${path}: no such study file`);
   if (exists && statSync(path).isDirectory()) throw new IpcFailure('not_a_study', `${path}: is a folder, not a study file`);
   const header = exists ? readHeader(path) : null;
-  if (header) refuseTruncated(path, header);
+  if (header?.kind === 'plain') refuseTruncated(path, header);
+  const key = header?.kind === 'encrypted' ? keyFor(path, header.salt, opts.passphrase) : !exists && opts.passphrase !== undefined ? newKey(opts.passphrase) : null;
   let sqlite: Database.Database;
   try {
     sqlite = new Database(path, { nativeBinding: nativeBinding(), fileMustExist: exists });
@@ -59,7 +75,12 @@ export function openStudyDb(path: string, opts: OpenOptions): StudyDb {
     throw new IpcFailure('unreadable', `${path}: cannot open (${(err as Error).message})`);
   }
   const migrationsFolder = opts.migrationsFolder ?? migrationsDir();
+  let release = () => {};
   try {
+    if (key) {
+      unlock(sqlite, key, path);
+      release = holdKey(key);
+    }
     // A second writer (another import, the CLI beside the app) waits its turn rather than failing.
     sqlite.pragma('busy_timeout = 30000');
     if (header) {
@@ -73,13 +94,25 @@ export function openStudyDb(path: string, opts: OpenOptions): StudyDb {
     sqlite.pragma('journal_mode = WAL');
     sqlite.pragma('foreign_keys = ON');
     sqlite.pragma('synchronous = NORMAL');
-    const db = drizzle(sqlite, { schema });
+    // drizzle's driver is typed for better-sqlite3; this build's Database is that API plus key/rekey.
+    const db = drizzle(sqlite, { schema }) as unknown as Db;
     migrate(db, { migrationsFolder });
     const known = readMigrationFiles({ migrationsFolder }).length;
     if ((sqlite.pragma('user_version', { simple: true }) as number) < known) sqlite.pragma(`user_version = ${known}`);
-    return { path, sqlite, db, close: () => sqlite.close() };
+    return {
+      path,
+      sqlite,
+      db,
+      encrypted: key !== null,
+      retainKey: () => (key ? holdKey(key) : () => {}),
+      close: () => {
+        sqlite.close();
+        release();
+      },
+    };
   } catch (err) {
     sqlite.close();
+    release();
     if (err instanceof IpcFailure) throw err;
     const e = err as Error & { code?: string };
     if (e.code === 'SQLITE_NOTADB') throw notAStudy(path, 'it is not a SQLite database');
@@ -99,11 +132,52 @@ export function syncStudy(db: Db): void {
 }
 
 const SQLITE_MAGIC = 'SQLite format 3\0';
+/** SQLCipher 4's page: an encrypted study is a whole number of them. */
+const CIPHER_PAGE = 4096;
 
-interface Header {
-  pageSize: number;
-  /** Pages the header says the file holds, when that count is current; else null. */
-  pages: number | null;
+type Header =
+  | {
+      kind: 'plain';
+      pageSize: number;
+      /** Pages the header says the file holds, when that count is current; else null. */
+      pages: number | null;
+    }
+  | { kind: 'encrypted'; salt: Buffer };
+
+/**
+ * Sets the key on a fresh connection and proves it with a first read: SQLCipher only finds out
+ * that a key is wrong when a page fails its HMAC. Everything that follows (WAL, journals,
+ * VACUUM, the temp store, kept in memory) goes through the cipher.
+ */
+function unlock(sqlite: Database.Database, key: StudyKey, path: string): void {
+  for (const p of CIPHER_PRAGMAS) sqlite.pragma(p);
+  sqlite.pragma(`key = ${keyPragmaValue(key)}`);
+  // Sorts, temp tables and VACUUM's scratch copy stay in memory: SQLCipher does not encrypt temp files.
+  sqlite.pragma('temp_store = MEMORY');
+  try {
+    sqlite.prepare('select count(*) from sqlite_master').get();
+  } catch (err) {
+    if ((err as { code?: string }).code === 'SQLITE_NOTADB') throw wrongPassphrase(path);
+    throw err;
+  }
+}
+
+/** The key of an encrypted study: derived from the passphrase, or the one this process already holds. */
+function keyFor(path: string, salt: Buffer, passphrase: string | undefined): StudyKey {
+  if (passphrase !== undefined) return deriveKey(passphrase, salt);
+  const held = heldKey(salt);
+  if (held) return held;
+  throw new IpcFailure(
+    'encrypted',
+    `${path}: this study is encrypted (or the file is not a Grounded study at all); open it with its passphrase (in the app, type it when asked; on the command line, type it when asked or give --passphrase-env NAME, the name of a variable that holds it)`,
+  );
+}
+
+export function wrongPassphrase(path: string): IpcFailure {
+  return new IpcFailure(
+    'wrong_passphrase',
+    `${path}: the passphrase does not open this study (or the file is not a Grounded study); it was left unchanged. Check the passphrase and try again: nothing else can open it.`,
+  );
 }
 
 /** The first 100 bytes, read without SQLite: what is not a SQLite file is refused before any open. */
@@ -117,10 +191,15 @@ function readHeader(path: string): Header {
     closeSync(fd);
   }
   if (n === 0) throw notAStudy(path, 'it is empty (0 bytes)');
+  if (n === 100 && bytes.toString('latin1', 0, 16) !== SQLITE_MAGIC) {
+    // No header in the clear: an encrypted study (its salt, then ciphertext, in whole pages) or not a database at all.
+    const size = statSync(path).size;
+    if (size >= CIPHER_PAGE && size % CIPHER_PAGE === 0) return { kind: 'encrypted', salt: bytes.subarray(0, SALT_BYTES) };
+  }
   if (n < 100 || bytes.toString('latin1', 0, 16) !== SQLITE_MAGIC) throw notAStudy(path, 'it is not a SQLite database');
   const size = bytes.readUInt16BE(16);
   const valid = bytes.readUInt32BE(92) === bytes.readUInt32BE(24);
-  return { pageSize: size === 1 ? 65536 : size, pages: valid ? bytes.readUInt32BE(28) : null };
+  return { kind: 'plain', pageSize: size === 1 ? 65536 : size, pages: valid ? bytes.readUInt32BE(28) : null };
 }
 
 function notAStudy(path: string, why: string): IpcFailure {
@@ -160,7 +239,7 @@ function refuseNewer(sqlite: Database.Database, path: string, migrationsFolder: 
 }
 
 /** A study cut short (a full disk, a copy stopped midway) is missing pages its header counts. */
-function refuseTruncated(path: string, header: Header): void {
+function refuseTruncated(path: string, header: Extract<Header, { kind: 'plain' }>): void {
   // With a write-ahead log beside it, the log holds pages the file does not have yet.
   const wal = `${path}-wal`;
   if (header.pages === null || (existsSync(wal) && statSync(wal).size > 0)) return;
