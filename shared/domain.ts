@@ -26,6 +26,8 @@ export interface StudyInfo {
   questions: string[];
   /** What opening this study repaired (dangling evidence left by an older Grounded), in plain words. */
   repairs?: string[];
+  /** The study file is encrypted: its passphrase opens it (set by the core on every open study). */
+  encrypted?: boolean;
 }
 
 export interface ModelStatus {

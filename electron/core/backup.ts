@@ -3,19 +3,22 @@
 import { copyFileSync, existsSync, fsyncSync, mkdirSync, openSync, closeSync, readdirSync, renameSync, rmSync } from 'node:fs';
 import { basename, dirname, extname, join } from 'node:path';
 import { IpcFailure } from '../../shared/ipc/contract';
-import { openStudyDb } from './db/open';
+import { openStudyDb, type StudyDb } from './db/open';
 
 /**
  * Copies the study at `studyPath` to `backupPath` with the online backup API (page by page; a
  * write by another connection restarts the copy, so the result is one committed state). The
  * copy is written beside its target and renamed in, so a half-written backup never carries the name.
  */
-export async function backupStudy(studyPath: string, backupPath: string): Promise<{ path: string; pages: number }> {
-  const study = openStudyDb(studyPath, { create: false });
+export async function backupStudy(studyPath: string, backupPath: string, opts: { passphrase?: string } = {}): Promise<{ path: string; pages: number }> {
+  const study = openStudyDb(studyPath, { create: false, passphrase: opts.passphrase });
   const temp = join(dirname(backupPath), `.${basename(backupPath)}.partial`);
   try {
     rmSync(temp, { force: true });
-    const { totalPages } = await study.sqlite.backup(temp);
+    // The backup API cannot write an encrypted copy (SQLite3MultipleCiphers refuses a plain target
+    // for an encrypted source); VACUUM INTO, one read transaction, writes one under the study's own
+    // key and salt, so the copy opens with the same passphrase and never exists in the clear.
+    const totalPages = study.encrypted ? vacuumInto(study.sqlite, temp) : (await study.sqlite.backup(temp)).totalPages;
     // The copy is a plain rollback-journal file: one file to carry around, nothing beside it.
     const copy = openStudyDb(temp, { create: false });
     copy.sqlite.pragma('journal_mode = DELETE');
@@ -36,7 +39,7 @@ export async function backupStudy(studyPath: string, backupPath: string): Promis
  * backup must open as a study and pass integrity_check; it is copied to a temporary file beside
  * the target and renamed over it, so a crash leaves either the old study or the restored one.
  */
-export function restoreStudy(backupPath: string, studyPath: string, opts: { force?: boolean } = {}): { path: string } {
+export function restoreStudy(backupPath: string, studyPath: string, opts: { force?: boolean; passphrase?: string } = {}): { path: string } {
   if (!existsSync(backupPath)) throw new IpcFailure('not_found', `${backupPath}: no such backup file`);
   if (existsSync(studyPath) && !opts.force) {
     throw new IpcFailure('exists', `${studyPath}: a study is already there; restore with --force to replace it`);
@@ -45,7 +48,7 @@ export function restoreStudy(backupPath: string, studyPath: string, opts: { forc
   rmSync(temp, { force: true });
   try {
     copyFileSync(backupPath, temp);
-    const copy = openStudyDb(temp, { create: false });
+    const copy = openStudyDb(temp, { create: false, passphrase: opts.passphrase });
     const check = copy.sqlite.pragma('integrity_check', { simple: true });
     // Back to a self-contained file before the swap: no -wal may be left behind the rename.
     copy.sqlite.pragma('journal_mode = DELETE');
@@ -70,6 +73,11 @@ export function restoreStudy(backupPath: string, studyPath: string, opts: { forc
     rmSync(temp, { force: true });
     for (const side of ['-wal', '-shm', '-journal']) rmSync(`${temp}${side}`, { force: true });
   }
+}
+
+function vacuumInto(sqlite: StudyDb['sqlite'], target: string): number {
+  sqlite.prepare('VACUUM INTO ?').run(target);
+  return sqlite.pragma('page_count', { simple: true }) as number;
 }
 
 function fsyncFile(path: string): void {

@@ -100,10 +100,11 @@ export class Core {
     return this.embedder;
   }
 
-  async openStudy(path: string, create: boolean): Promise<StudyInfo> {
+  /** passphrase: opens an encrypted study, or (create) encrypts the new one; it is kept nowhere. */
+  async openStudy(path: string, create: boolean, passphrase?: string): Promise<StudyInfo> {
     const full = resolve(path);
     await this.closeStudy();
-    const study = this.withBackupAdvice(full, () => openStudyDb(full, { create }));
+    const study = this.withBackupAdvice(full, () => openStudyDb(full, { create, passphrase }));
     if (!getMeta(study.db, 'name')) {
       setMeta(study.db, 'name', basename(full, extname(full)));
       setMeta(study.db, 'createdAt', new Date().toISOString());
@@ -137,6 +138,7 @@ export class Core {
       researchDate: researchDate(db),
       questions: researchQuestions(db),
       repairs: repairReport(db),
+      encrypted: this.study.encrypted,
     };
   }
 

@@ -33,6 +33,7 @@ import type {
 
 const id = z.number().int().positive();
 const studyPath = z.string().min(1).max(4096);
+const passphrase = z.string().min(1).max(1024);
 const bullet = z.object({ text: z.string().max(2000), evidence: z.array(id).max(200), lostEvidence: z.number().int().min(0).optional() });
 const bullets = z.array(bullet).max(50);
 const themeLabel = z.string().trim().min(1).max(80);
@@ -133,8 +134,13 @@ export type DialogKind = z.infer<typeof dialogKindSchema>;
 export const coreContract = {
   'app:status': { input: z.object({}).strict(), output: {} as { model: ModelStatus; version: string } },
   /** createFolders: only after the researcher agreed; without it a missing folder fails with code 'no_folder'. */
-  'study:create': { input: z.object({ path: studyPath, createFolders: z.boolean().optional() }).strict(), output: {} as StudyInfo },
-  'study:open': { input: z.object({ path: studyPath }).strict(), output: {} as StudyInfo },
+  /**
+   * passphrase (create): the new study is encrypted with it. passphrase (open): for an encrypted
+   * study; without it one fails with code 'encrypted', with a wrong one 'wrong_passphrase'. It
+   * passes through to the core and is kept nowhere.
+   */
+  'study:create': { input: z.object({ path: studyPath, createFolders: z.boolean().optional(), passphrase: passphrase.optional() }).strict(), output: {} as StudyInfo },
+  'study:open': { input: z.object({ path: studyPath, passphrase: passphrase.optional() }).strict(), output: {} as StudyInfo },
   'study:close': { input: z.object({}).strict(), output: null },
   'study:info': { input: z.object({}).strict(), output: {} as StudyInfo | null },
   'study:recent': { input: z.object({}).strict(), output: [] as string[] },

@@ -6,6 +6,8 @@ import { backupStudy, restoreStudy } from '../backup';
 import { createCoreHost } from '../host/inProcess';
 import { withExtension, type Core } from '../service';
 import { damagedStudy, isCorruption } from '../db/open';
+import { ENCRYPTION_HELP, encryptionCommand, isEncryptionCommand } from './encryptionCommands';
+import { Passphrases } from './passphrase';
 import { escapeControls, formatInfo, formatSynthesis, synthesisJson } from './format';
 
 const HELP: Record<string, string> = {
@@ -20,8 +22,11 @@ Commands:
   participants remove <study.grounded> <name-or-code>   withdraw consent: erase a participant's words
   backup <study.grounded> <file>                a consistent copy, even while another process writes
   restore <backup> <study.grounded> [--force]   put a backup in place (atomically)
+  encrypt | decrypt | rekey <study.grounded>    add, remove or change a study's passphrase
 
-Run 'grounded <command> --help' for a command's options. Everything runs on this machine.`,
+Run 'grounded <command> --help' for a command's options. Everything runs on this machine.
+An encrypted study: every command asks for its passphrase at a terminal, or takes
+--passphrase-env NAME, the name of an environment variable that holds it.`,
   import: `Usage: grounded import <study.grounded> <file-or-folder>...
 
 Imports .txt/.md transcripts ("Name: text" turns) and WebVTT captions. Folders are read
@@ -57,6 +62,7 @@ command writes to it. The copy passes an integrity check before it takes the fil
 
 Puts a backup in place of the study. Refuses to replace an existing study without --force. The
 backup is checked, copied beside the study and renamed in: a crash leaves one or the other.`,
+  ...ENCRYPTION_HELP,
 };
 
 class UsageError extends Error {}
@@ -87,6 +93,8 @@ export async function runCli(argv: string[], out = process.stdout, err = process
         out: { type: 'string' },
         clear: { type: 'boolean' },
         force: { type: 'boolean' },
+        'passphrase-env': { type: 'string' },
+        'new-passphrase-env': { type: 'string' },
       },
     }));
   } catch (e) {
@@ -97,9 +105,15 @@ export async function runCli(argv: string[], out = process.stdout, err = process
     out.write(`${HELP[command]}\n`);
     return 0;
   }
+  const passphrases = new Passphrases({
+    'passphrase-env': values['passphrase-env'] as string | undefined,
+    'new-passphrase-env': values['new-passphrase-env'] as string | undefined,
+  });
   const host = await createCoreHost();
   const core = host.core;
+  unlockers.set(core, passphrases);
   try {
+    if (isEncryptionCommand(command)) return await encryptionCommand(command, positionals, passphrases, out, err);
     switch (command) {
       case 'import':
         return await importCommand(core, positionals, out, err);
@@ -112,9 +126,9 @@ export async function runCli(argv: string[], out = process.stdout, err = process
       case 'participants':
         return await participantsCommand(core, positionals, out);
       case 'backup':
-        return await backupCommand(positionals, out);
+        return await backupCommand(positionals, passphrases, out);
       case 'restore':
-        return restoreCommand(positionals, values, out);
+        return await restoreCommand(positionals, values, passphrases, out);
       default:
         return await infoCommand(core, positionals, values, out);
     }
@@ -146,10 +160,14 @@ function studyArg(positionals: string[]): string {
   return study;
 }
 
+/** Each run's passphrase source, by its core: every command opens through openExisting. */
+const unlockers = new WeakMap<Core, Passphrases>();
+
 async function openExisting(core: Core, path: string): Promise<void> {
   const full = withExtension(path);
   if (!existsSync(full) && !existsSync(path)) throw new IpcFailure('not_found', `${path}: no such study file`);
-  await core.openStudy(existsSync(path) ? path : full, false);
+  const file = existsSync(path) ? path : full;
+  await unlockers.get(core)!.unlock(file, (passphrase) => core.openStudy(file, false, passphrase));
 }
 
 function progressPrinter(err: Stream): (p: JobProgress) => void {
@@ -183,8 +201,13 @@ async function importCommand(core: Core, positionals: string[], out: Stream, err
   const paths = positionals.slice(1);
   if (paths.length === 0) throw new UsageError('give at least one file or folder to import');
   const exists = existsSync(study) || existsSync(withExtension(study));
-  await core.openStudy(existsSync(study) ? study : withExtension(study), !exists);
-  if (!exists) err.write(`Created study ${withExtension(study)}\n`);
+  if (exists) await openExisting(core, study);
+  else {
+    // With --passphrase-env, the new study is encrypted from its first byte.
+    const passphrase = unlockers.get(core)!.fromEnv('passphrase-env');
+    await core.openStudy(withExtension(study), true, passphrase);
+    err.write(`Created ${passphrase === undefined ? 'study' : 'encrypted study'} ${withExtension(study)}\n`);
+  }
   const finished = await runJob(core, { kind: 'import', paths }, err);
   const results = finished.result?.imports ?? [];
   for (const r of results) out.write(`${r.status === 'ok' ? 'ok' : r.status === 'skipped' ? 'skipped' : 'error'}\t${escapeControls(r.message)}\n`);
@@ -318,19 +341,19 @@ function formatRemoval(r: ParticipantRemoval): string {
   return lines.map((l) => `${escapeControls(l)}\n`).join('');
 }
 
-async function backupCommand(positionals: string[], out: Stream): Promise<number> {
+async function backupCommand(positionals: string[], passphrases: Passphrases, out: Stream): Promise<number> {
   const [study, file] = positionals;
   if (!study || !file) throw new UsageError('give the study and the backup file');
   const full = existsSync(study) ? study : withExtension(study);
-  const r = await backupStudy(full, file);
+  const r = await passphrases.unlock(full, (passphrase) => backupStudy(full, file, { passphrase }));
   out.write(`${escapeControls(r.path)}\n`);
   return 0;
 }
 
-function restoreCommand(positionals: string[], values: Record<string, string | boolean | undefined>, out: Stream): number {
+async function restoreCommand(positionals: string[], values: Record<string, string | boolean | undefined>, passphrases: Passphrases, out: Stream): Promise<number> {
   const [backup, study] = positionals;
   if (!backup || !study) throw new UsageError('give the backup file and the study');
-  const r = restoreStudy(backup, withExtension(study), { force: values.force === true });
+  const r = await passphrases.unlock(backup, (passphrase) => restoreStudy(backup, withExtension(study), { force: values.force === true, passphrase }));
   out.write(`${escapeControls(r.path)}\n`);
   return 0;
 }

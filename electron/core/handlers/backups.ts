@@ -21,17 +21,24 @@ export function backupHandlers(core: Core): DomainHandlers<'backups'> {
       const target = studyPath(study);
       const chosen = requireListedBackup(store, target, path);
       const reopen = core.info()?.path === target;
-      // Closing first: jobs cancelled, the daily timer stopped, no copy in flight, the file released.
-      await core.closeStudy();
-      const savedAs = await saveBeforeRestore(store, target, core.backupClock.now());
+      // An encrypted study's key stays in memory across the close: the copy saved first, the
+      // backup (same key and salt unless the passphrase changed since) and the reopen need no passphrase.
+      const keepKey = reopen ? core.requireStudy().retainKey() : () => {};
       try {
-        restoreStudy(chosen.path, target, { force: true });
-      } catch (err) {
-        if (reopen) await core.openStudy(target, false).catch(() => undefined);
-        throw err;
+        // Closing first: jobs cancelled, the daily timer stopped, no copy in flight, the file released.
+        await core.closeStudy();
+        const savedAs = await saveBeforeRestore(store, target, core.backupClock.now());
+        try {
+          restoreStudy(chosen.path, target, { force: true });
+        } catch (err) {
+          if (reopen) await core.openStudy(target, false).catch(() => undefined);
+          throw err;
+        }
+        const info = await core.openStudy(target, false);
+        return core.changed('restored from a backup', { study: info, savedAs });
+      } finally {
+        keepKey();
       }
-      const info = await core.openStudy(target, false);
-      return core.changed('restored from a backup', { study: info, savedAs });
     },
   };
 }

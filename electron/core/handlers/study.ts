@@ -11,7 +11,7 @@ import type { DomainHandlers } from './types';
 export function studyHandlers(core: Core): DomainHandlers<'app' | 'study'> {
   return {
     'app:status': () => ({ model: modelStatus(core.modelsDir), version: core.version() }),
-    'study:create': async ({ path, createFolders }) => {
+    'study:create': async ({ path, createFolders, passphrase }) => {
       const full = withExtension(path);
       if (existsSync(full)) throw new IpcFailure('exists', `${full}: already exists; open it instead`);
       // A mistyped folder is not created silently: the researcher confirms, then the call says createFolders.
@@ -19,9 +19,9 @@ export function studyHandlers(core: Core): DomainHandlers<'app' | 'study'> {
         throw new IpcFailure('no_folder', `The folder ${dirname(full)} does not exist. Create it and the study in it?`);
       }
       mkdirSync(dirname(full), { recursive: true });
-      return core.openStudy(full, true);
+      return core.openStudy(full, true, passphrase);
     },
-    'study:open': ({ path }) => core.openStudy(path, false),
+    'study:open': ({ path, passphrase }) => core.openStudy(path, false, passphrase),
     'study:close': async () => {
       await core.closeStudy();
       return null;
