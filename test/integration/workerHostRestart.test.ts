@@ -59,4 +59,43 @@ describe('the core worker host', () => {
       await host.close();
     }
   });
+
+  it('stops and restarts a core that stops answering; a busy core that reports progress is left alone', async () => {
+    const file = join(tmp(), 'stuck-core.worker.cjs');
+    // study:info answers which incarnation; transcripts:list blocks the thread for good (a hang,
+    // not a crash); jobs:start works for 1.5 s synchronously but posts progress all along.
+    writeFileSync(
+      file,
+      `const { parentPort, threadId } = require('node:worker_threads');
+parentPort.on('message', (m) => {
+  if (m.type === 'close') return parentPort.postMessage({ type: 'closed', id: m.id });
+  if (m.type === 'ping') return parentPort.postMessage({ type: 'pong', id: m.id });
+  if (m.channel === 'transcripts:list') for (;;);
+  if (m.channel === 'jobs:start') {
+    const until = Date.now() + 1500;
+    let last = 0;
+    while (Date.now() < until) if (Date.now() - last > 50) { last = Date.now(); parentPort.postMessage({ type: 'event', event: 'jobs:progress', payload: last }); }
+  }
+  parentPort.postMessage({ type: 'result', id: m.id, result: { ok: true, value: threadId } });
+});
+`,
+    );
+    const host = createWorkerCoreHost(file, { settingsDir: tmp() }, { hangMs: 600, heartbeatMs: 100 });
+    const changes: unknown[] = [];
+    host.on('study:changed', (p) => changes.push(p));
+    try {
+      const first = await host.invoke('study:info', {});
+      expect(first.ok).toBe(true);
+      const busy = await host.invoke('jobs:start', { kind: 'synthesize' });
+      expect(busy).toEqual(first);
+      expect(changes).toEqual([]);
+      const stuck = await host.invoke('transcripts:list', {});
+      expect(stuck).toMatchObject({ ok: false, error: { code: 'core_crashed', message: expect.stringMatching(/did not answer for 1 s.*restarted/) } });
+      expect(changes).toEqual([{ reason: 'core restarted' }]);
+      const after = await host.invoke('study:info', {});
+      expect(after.ok && first.ok && after.value !== first.value).toBe(true);
+    } finally {
+      await host.close();
+    }
+  }, 30_000);
 });

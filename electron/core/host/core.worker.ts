@@ -18,6 +18,10 @@ for (const event of ['jobs:progress', 'jobs:finished', 'study:changed'] as const
 }
 
 port.on('message', (msg: ToWorker) => {
+  if (msg.type === 'ping') {
+    send({ type: 'pong', id: msg.id });
+    return;
+  }
   if (msg.type === 'close') {
     void core.close().finally(() => send({ type: 'closed', id: msg.id }));
     return;

@@ -10,10 +10,25 @@ export interface WorkerHostOptions {
   heapMb?: number;
   /** Restarts allowed in a row without a call answered in between; past that calls fail. */
   maxRestarts?: number;
+  /** A core that sends nothing (no answer, no job progress, no heartbeat reply) for this long is
+   * stuck: it is stopped and started afresh. Tests shorten it. */
+  hangMs?: number;
+  /** How often the host sends a heartbeat. */
+  heartbeatMs?: number;
 }
 
 /** Room for synthesis on a large study (vectors, clustering) with a wide margin. */
 export const CORE_WORKER_HEAP_MB = 4096;
+
+/**
+ * A minute of silence means stuck. Every call the core answers is short (reads and edits, well under
+ * a second on large studies); the long work (import, synthesis, export) runs in jobs that report
+ * progress, and a worker's postMessage reaches this thread even while the worker's own loop is busy,
+ * so a synchronous stretch that reports is never taken for a hang. Only a thread that neither
+ * answers a heartbeat nor reports anything for 60 s is stopped: the audit's hostile Word file kept
+ * the core silent for 76 s before it died, every later call waiting.
+ */
+export const CORE_HANG_MS = 60_000;
 
 /**
  * A CoreHost whose core runs in a worker thread (the Electron app). A core that crashes (out of
@@ -33,6 +48,13 @@ export function createWorkerCoreHost(
   let closed: (() => void) | null = null;
   let restartsInARow = 0;
   let worker: Worker | null = null;
+  const hangMs = opts.hangMs ?? CORE_HANG_MS;
+  const heartbeatMs = opts.heartbeatMs ?? Math.max(10, Math.floor(hangMs / 6));
+  /** Heartbeats in a row the core let pass in silence. Counted in beats, not wall time, so a
+   * laptop waking from sleep (hours on the clock, no beat missed) does not look like a hang. */
+  let silentBeats = 0;
+  let heardSinceBeat = true;
+  let stopHung = () => undefined as void;
 
   const failAll = (message: string) => {
     for (const resolve of pending.values()) resolve({ ok: false, error: { code: 'core_crashed', message } });
@@ -43,6 +65,7 @@ export function createWorkerCoreHost(
     const w = new Worker(workerFile, { workerData: data, resourceLimits: { maxOldGenerationSizeMb: opts.heapMb ?? CORE_WORKER_HEAP_MB } });
     let why = '';
     w.on('message', (m: FromWorker) => {
+      if (worker === w) heardSinceBeat = true;
       if (m.type === 'result') {
         restartsInARow = 0;
         pending.get(m.id)?.(m.result);
@@ -53,6 +76,10 @@ export function createWorkerCoreHost(
     w.on('error', (err: Error & { code?: string }) => {
       why = err.code === 'ERR_WORKER_OUT_OF_MEMORY' ? 'it ran out of memory' : err.message;
     });
+    stopHung = () => {
+      why = `it did not answer for ${Math.round(hangMs / 1000)} s`;
+      void w.terminate();
+    };
     w.on('exit', (code) => {
       if (worker !== w) return;
       worker = null;
@@ -73,6 +100,21 @@ export function createWorkerCoreHost(
   };
   worker = start();
 
+  const heartbeat = setInterval(() => {
+    const w = worker;
+    if (!w || closing) return;
+    silentBeats = heardSinceBeat ? 0 : silentBeats + 1;
+    heardSinceBeat = false;
+    if (silentBeats * heartbeatMs >= hangMs) {
+      silentBeats = 0;
+      heardSinceBeat = true;
+      stopHung();
+      return;
+    }
+    w.postMessage({ type: 'ping', id: nextId++ } satisfies ToWorker);
+  }, heartbeatMs);
+  heartbeat.unref();
+
   return {
     invoke: (channel, input) =>
       new Promise((resolve) => {
@@ -91,6 +133,7 @@ export function createWorkerCoreHost(
     },
     close: async () => {
       closing = true;
+      clearInterval(heartbeat);
       const w = worker;
       if (!w) return;
       await new Promise<void>((resolve) => {
