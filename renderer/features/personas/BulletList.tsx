@@ -42,7 +42,7 @@ export function BulletList({ title, bullets, testId }: { title: string; bullets:
                     </Badge>
                   </Tooltip>
                 )}
-                <EvidenceBadge ids={b.evidence} />
+                <EvidenceBadge ids={b.evidence} title={`${title}: ${b.text}`} />
               </Group>
             </Group>
           ))}

@@ -39,9 +39,9 @@ export function PersonasScreen() {
           <Text c="dimmed">No personas yet. Synthesize to draft 2–4 personas from the imported transcripts.</Text>
         </Paper>
       )}
-      {data?.map((p) => (
-        <PersonaCard key={p.id} persona={p} coverageWarning={coverageWarning.get(p.id) ?? null} onEdit={() => setEditingId(p.id)} />
-      ))}
+      {/* The editor takes the cards' place, beside the evidence panel it draws quotes from. */}
+      {!editing &&
+        data?.map((p) => <PersonaCard key={p.id} persona={p} coverageWarning={coverageWarning.get(p.id) ?? null} onEdit={() => setEditingId(p.id)} />)}
       {editing && (
         <PersonaEditor
           key={editing.id}

@@ -1,8 +1,8 @@
-import { Alert, Button, Group, NumberInput, Paper, Select, Text } from '@mantine/core';
+import { Alert, Button, Group, Modal, NumberInput, Paper, Select, Text } from '@mantine/core';
 import { IconSparkles } from '@tabler/icons-react';
 import { useState } from 'react';
 import type { PersonaCount } from '../../../shared/ipc/contract';
-import { errorMessage } from '../../bridge';
+import { call, errorMessage, IpcClientError } from '../../bridge';
 import { useIsRunning, useJobs } from '../jobs/JobsProvider';
 
 const COUNT_OPTIONS = [
@@ -15,6 +15,8 @@ const COUNT_OPTIONS = [
 function toCount(value: string): PersonaCount {
   return value === '2' ? 2 : value === '3' ? 3 : value === '4' ? 4 : 'auto';
 }
+
+const GENERIC_WARNING = 'A new run replaces the current themes and draft personas. Export first if you want to keep the current ones.';
 
 const THEME_MIN = 2;
 const THEME_MAX = 60;
@@ -34,8 +36,28 @@ export function SynthesizeBar({ hasPersonas, hasEdits }: { hasPersonas: boolean;
   const [themeMode, setThemeMode] = useState<'auto' | 'fixed'>('auto');
   const [themeCount, setThemeCount] = useState<number | string>(8);
   const [error, setError] = useState<string | null>(null);
+  // What a new run replaces, in the core's words, asked before a run on a synthesized study.
+  const [confirm, setConfirm] = useState<string | null>(null);
+  const [asking, setAsking] = useState(false);
+
+  const ask = async () => {
+    if (!hasPersonas) return synthesize();
+    setError(null);
+    setAsking(true);
+    try {
+      const plan = await call('synthesis:plan', {});
+      if (!plan.hasSynthesis) return synthesize();
+      setConfirm(plan.message);
+    } catch (err) {
+      if (err instanceof IpcClientError && err.code === 'not_implemented') setConfirm(GENERIC_WARNING);
+      else setError(errorMessage(err));
+    } finally {
+      setAsking(false);
+    }
+  };
 
   const synthesize = async () => {
+    setConfirm(null);
     setError(null);
     try {
       await startJob({ kind: 'synthesize', personas: toCount(count), themes: toThemes(themeMode, themeCount) });
@@ -51,7 +73,7 @@ export function SynthesizeBar({ hasPersonas, hasEdits }: { hasPersonas: boolean;
           <Text fw={600}>{hasPersonas ? 'Synthesize again' : 'Draft personas'}</Text>
           <Text size="sm" c="dimmed">
             {hasEdits
-              ? 'A new run replaces the current drafts, including your edits. Export first if you want to keep them.'
+              ? 'A new run says first what it will replace and which of your edits it carries over.'
               : 'Groups quotes into themes on this computer, then drafts personas whose every bullet cites quotes.'}
           </Text>
         </div>
@@ -90,11 +112,24 @@ export function SynthesizeBar({ hasPersonas, hasEdits }: { hasPersonas: boolean;
               w={110}
             />
           )}
-          <Button leftSection={<IconSparkles size={18} />} onClick={synthesize} loading={running} data-testid="synthesize-button">
+          <Button leftSection={<IconSparkles size={18} />} onClick={() => void ask()} loading={running || asking} data-testid="synthesize-button">
             Synthesize
           </Button>
         </Group>
       </Group>
+      <Modal opened={confirm !== null} onClose={() => setConfirm(null)} title="Synthesize again?" data-testid="resynthesis-confirm">
+        <Text size="sm" style={{ whiteSpace: 'pre-wrap' }} data-testid="resynthesis-message">
+          {confirm}
+        </Text>
+        <Group justify="flex-end" mt="md">
+          <Button variant="default" onClick={() => setConfirm(null)} data-autofocus>
+            Cancel
+          </Button>
+          <Button onClick={() => void synthesize()} data-testid="resynthesis-go">
+            Synthesize again
+          </Button>
+        </Group>
+      </Modal>
       {error && (
         <Alert color="red" mt="sm" title="Synthesis could not start">
           {error}

@@ -5,6 +5,8 @@ import type { StudyInfo } from '../../../shared/domain';
 import { call } from '../../bridge';
 import { ColorSchemeToggle } from '../../components/ColorSchemeToggle';
 import { plural } from '../../format';
+import { useWorkspace } from '../evidence/workspace';
+import { UndoRedoButtons } from '../history/UndoRedoButtons';
 import { ResearchQuestions } from './ResearchQuestions';
 
 const EIGHTEEN_MONTHS_MS = 18 * 30.44 * 24 * 3600 * 1000;
@@ -12,6 +14,7 @@ const EIGHTEEN_MONTHS_MS = 18 * 30.44 * 24 * 3600 * 1000;
 /** Study name, counts, age of the research, the search box, and Close. */
 export function StudyHeader({ study, onClosed, search }: { study: StudyInfo; onClosed: () => void; search?: ReactNode }) {
   const [closing, setClosing] = useState(false);
+  const { guard } = useWorkspace();
   const { counts } = study;
   const researchDate = study.researchDate ? new Date(study.researchDate) : null;
   const stale = researchDate !== null && Date.now() - researchDate.getTime() > EIGHTEEN_MONTHS_MS;
@@ -51,8 +54,9 @@ export function StudyHeader({ study, onClosed, search }: { study: StudyInfo; onC
       </Group>
       {search}
       <Group gap={4} wrap="nowrap">
+        <UndoRedoButtons />
         <ColorSchemeToggle />
-        <Button variant="subtle" color="gray" leftSection={<IconX size={16} />} loading={closing} onClick={close}>
+        <Button variant="subtle" color="gray" leftSection={<IconX size={16} />} loading={closing} onClick={() => guard(() => void close())}>
           Close study
         </Button>
       </Group>

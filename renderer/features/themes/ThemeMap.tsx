@@ -1,4 +1,4 @@
-import { Alert, Group, Paper, Skeleton, Text } from '@mantine/core';
+import { Alert, Group, Paper, Skeleton, Text, UnstyledButton } from '@mantine/core';
 import type { Theme } from '../../../shared/domain';
 import { useCoreQuery } from '../../hooks/useCoreQuery';
 
@@ -13,7 +13,7 @@ export function themeColor(index: number): string {
 }
 
 /** Every quote as a dot on a 2-D projection of its embedding, coloured by theme. */
-export function ThemeMap({ themes }: { themes: Theme[] }) {
+export function ThemeMap({ themes, onSelect }: { themes: Theme[]; onSelect?: (themeId: number) => void }) {
   const { data, error } = useCoreQuery('themes:map', {});
   const byId = new Map(themes.map((t) => [t.id, t]));
   // Colours follow the order the themes are listed in, so the legend reads like the list.
@@ -24,7 +24,7 @@ export function ThemeMap({ themes }: { themes: Theme[] }) {
     <Paper withBorder radius="md" p="md">
       <Text fw={600}>Theme map</Text>
       <Text size="sm" c="dimmed" mb="sm">
-        Each dot is a quote; quotes close together say similar things. Grey dots fit no theme. Hover a dot for its theme.
+        Each dot is a quote; quotes close together say similar things. Grey dots fit no theme. Hover a dot for its theme; click a dot or a legend entry to open that theme.
       </Text>
       {error && <Alert color="red" title="Could not load the theme map">{error.message}</Alert>}
       {!data && !error && <Skeleton h={SIZE / 2} radius="md" />}
@@ -50,30 +50,34 @@ export function ThemeMap({ themes }: { themes: Theme[] }) {
                   r={4}
                   fill={outlier ? OUTLIER_COLOR : (colourOf.get(p.themeId) ?? OUTLIER_COLOR)}
                   fillOpacity={outlier ? 0.7 : 0.85}
+                  onClick={theme ? () => onSelect?.(theme.id) : undefined}
+                  style={onSelect ? { cursor: 'pointer' } : undefined}
                 >
                   <title>{outlier ? 'Fits no theme' : theme.label}</title>
                 </circle>
               );
             })}
           </svg>
-          <Legend themes={themes} colourOf={colourOf} />
+          <Legend themes={themes} colourOf={colourOf} onSelect={onSelect} />
         </Group>
       )}
     </Paper>
   );
 }
 
-function Legend({ themes, colourOf }: { themes: Theme[]; colourOf: Map<number, string> }) {
+function Legend({ themes, colourOf, onSelect }: { themes: Theme[]; colourOf: Map<number, string>; onSelect?: (themeId: number) => void }) {
   return (
     <ul style={{ listStyle: 'none', margin: 0, padding: 0, flex: 1, minWidth: 200 }} aria-label="Legend">
       {themes.map((t) => (
-        <li key={t.id} style={{ display: 'flex', gap: 8, alignItems: 'center', marginBottom: 4 }}>
-          <svg width={10} height={10} aria-hidden>
-            <circle cx={5} cy={5} r={5} fill={t.outlier ? OUTLIER_COLOR : colourOf.get(t.id)} />
-          </svg>
-          <Text size="xs" c={t.outlier ? 'dimmed' : undefined} truncate>
-            {t.outlier ? 'Fits no theme' : t.label}
-          </Text>
+        <li key={t.id} style={{ marginBottom: 4 }}>
+          <UnstyledButton onClick={() => onSelect?.(t.id)} style={{ display: 'flex', gap: 8, alignItems: 'center', maxWidth: '100%' }} data-testid="legend-item">
+            <svg width={10} height={10} aria-hidden style={{ flexShrink: 0 }}>
+              <circle cx={5} cy={5} r={5} fill={t.outlier ? OUTLIER_COLOR : colourOf.get(t.id)} />
+            </svg>
+            <Text size="xs" c={t.outlier ? 'dimmed' : undefined} truncate>
+              {t.outlier ? 'Fits no theme' : t.label}
+            </Text>
+          </UnstyledButton>
         </li>
       ))}
     </ul>
