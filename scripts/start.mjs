@@ -1,4 +1,5 @@
-// `npm start`: prepares the Electron-ABI build of better-sqlite3 (kept apart from the Node build
+// `npm start`: prepares the Electron-ABI build of better-sqlite3-multiple-ciphers (the SQLite the
+// core opens every study with, plain or encrypted; kept apart from the Node build
 // that `npm test` and the CLI use), builds the app, and launches Electron.
 import { spawnSync } from 'node:child_process';
 import { copyFileSync, cpSync, existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
@@ -27,13 +28,13 @@ if (!electronBinary || !existsSync(electronBinary)) {
 }
 
 const electronVersion = JSON.parse(readFileSync(join(root, 'node_modules', 'electron', 'package.json'), 'utf8')).version;
-const target = join(root, 'build', 'electron', 'better_sqlite3.node');
+const target = join(root, 'build', 'electron', 'better_sqlite3_multiple_ciphers.node');
 const stamp = join(root, 'build', 'electron', `electron-${electronVersion}`);
 if (!existsSync(target) || !existsSync(stamp)) {
-  console.log(`Building better-sqlite3 for Electron ${electronVersion} (once)…`);
-  const src = join(root, 'build', 'better-sqlite3-electron');
+  console.log(`Building better-sqlite3-multiple-ciphers for Electron ${electronVersion} (once)…`);
+  const src = join(root, 'build', 'better-sqlite3-multiple-ciphers-electron');
   rmSync(src, { recursive: true, force: true });
-  cpSync(dirname(require.resolve('better-sqlite3/package.json')), src, { recursive: true });
+  cpSync(dirname(require.resolve('better-sqlite3-multiple-ciphers/package.json')), src, { recursive: true });
   rmSync(join(src, 'build'), { recursive: true, force: true });
   const gyp = join(dirname(process.execPath), '..', 'lib', 'node_modules', 'npm', 'node_modules', 'node-gyp', 'bin', 'node-gyp.js');
   const r = spawnSync(
@@ -41,7 +42,7 @@ if (!existsSync(target) || !existsSync(stamp)) {
     [gyp, 'rebuild', '--release', `--target=${electronVersion}`, '--runtime=electron', '--dist-url=https://electronjs.org/headers'],
     { cwd: src, stdio: 'inherit' },
   );
-  if (r.status !== 0) fail('could not build better-sqlite3 for Electron (see above).');
+  if (r.status !== 0) fail('could not build better-sqlite3-multiple-ciphers for Electron (see above).');
   mkdirSync(dirname(target), { recursive: true });
   copyFileSync(join(src, 'build', 'Release', 'better_sqlite3.node'), target);
   copyFileSync(target, stamp);

@@ -15,8 +15,8 @@ const rendererIndex = join(__dirname, '../renderer/index.html');
 const trusted: TrustedRenderer = { indexFile: rendererIndex, devServerUrl };
 let win: BrowserWindow | null = null;
 
-// better-sqlite3 built for Electron's ABI lives apart from the Node build that `npm test` uses.
-const electronSqlite = join(app.getAppPath(), 'build', 'electron', 'better_sqlite3.node');
+// better-sqlite3-multiple-ciphers built for Electron's ABI lives apart from the Node build that `npm test` uses.
+const electronSqlite = join(app.getAppPath(), 'build', 'electron', 'better_sqlite3_multiple_ciphers.node');
 if (!process.env.GROUNDED_SQLITE_BINDING && existsSync(electronSqlite)) process.env.GROUNDED_SQLITE_BINDING = electronSqlite;
 
 app.enableSandbox();
