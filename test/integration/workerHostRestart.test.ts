@@ -63,7 +63,8 @@ describe('the core worker host', () => {
   it('stops and restarts a core that stops answering; a busy core that reports progress is left alone', async () => {
     const file = join(tmp(), 'stuck-core.worker.cjs');
     // study:info answers which incarnation; transcripts:list blocks the thread for good (a hang,
-    // not a crash); jobs:start works for 1.5 s synchronously but posts progress all along.
+    // not a crash); study:recent works for 1.5 s synchronously but posts progress all along;
+    // jobs:start starts a job that is silent for 1.5 s between two reports (a clustering step).
     writeFileSync(
       file,
       `const { parentPort, threadId } = require('node:worker_threads');
@@ -72,6 +73,12 @@ parentPort.on('message', (m) => {
   if (m.type === 'ping') return parentPort.postMessage({ type: 'pong', id: m.id });
   if (m.channel === 'transcripts:list') for (;;);
   if (m.channel === 'jobs:start') {
+    parentPort.postMessage({ type: 'event', event: 'jobs:progress', payload: { jobId: 'j1', done: 0, total: 1 } });
+    const until = Date.now() + 1500;
+    while (Date.now() < until);
+    parentPort.postMessage({ type: 'event', event: 'jobs:finished', payload: { jobId: 'j1', status: 'completed' } });
+  }
+  if (m.channel === 'study:recent') {
     const until = Date.now() + 1500;
     let last = 0;
     while (Date.now() < until) if (Date.now() - last > 50) { last = Date.now(); parentPort.postMessage({ type: 'event', event: 'jobs:progress', payload: last }); }
@@ -80,14 +87,14 @@ parentPort.on('message', (m) => {
 });
 `,
     );
-    const host = createWorkerCoreHost(file, { settingsDir: tmp() }, { hangMs: 600, heartbeatMs: 100 });
+    const host = createWorkerCoreHost(file, { settingsDir: tmp() }, { hangMs: 600, jobHangMs: 10_000, heartbeatMs: 100 });
     const changes: unknown[] = [];
     host.on('study:changed', (p) => changes.push(p));
     try {
       const first = await host.invoke('study:info', {});
       expect(first.ok).toBe(true);
-      const busy = await host.invoke('jobs:start', { kind: 'synthesize' });
-      expect(busy).toEqual(first);
+      expect(await host.invoke('study:recent', {})).toEqual(first);
+      expect(await host.invoke('jobs:start', { kind: 'synthesize' })).toEqual(first);
       expect(changes).toEqual([]);
       const stuck = await host.invoke('transcripts:list', {});
       expect(stuck).toMatchObject({ ok: false, error: { code: 'core_crashed', message: expect.stringMatching(/did not answer for 1 s.*restarted/) } });

@@ -13,6 +13,8 @@ export interface WorkerHostOptions {
   /** A core that sends nothing (no answer, no job progress, no heartbeat reply) for this long is
    * stuck: it is stopped and started afresh. Tests shorten it. */
   hangMs?: number;
+  /** The same while a job runs: its synchronous steps (clustering, the map layout) send nothing. */
+  jobHangMs?: number;
   /** How often the host sends a heartbeat. */
   heartbeatMs?: number;
 }
@@ -21,14 +23,16 @@ export interface WorkerHostOptions {
 export const CORE_WORKER_HEAP_MB = 4096;
 
 /**
- * A minute of silence means stuck. Every call the core answers is short (reads and edits, well under
- * a second on large studies); the long work (import, synthesis, export) runs in jobs that report
- * progress, and a worker's postMessage reaches this thread even while the worker's own loop is busy,
- * so a synchronous stretch that reports is never taken for a hang. Only a thread that neither
- * answers a heartbeat nor reports anything for 60 s is stopped: the audit's hostile Word file kept
- * the core silent for 76 s before it died, every later call waiting.
+ * A minute of silence means stuck. The calls the core answers are reads and edits; the long work
+ * (import, synthesis, export) runs in jobs that report progress, and a worker's postMessage reaches
+ * this thread even while the worker's own loop is busy, so a stretch that reports is never taken for
+ * a hang. Only a thread that neither answers a heartbeat nor reports anything is stopped (the audit's
+ * stuck core kept every later call waiting for good).
  */
 export const CORE_HANG_MS = 60_000;
+/** While a job runs, a step between two progress reports may be long and silent: clustering and the
+ * map layout are synchronous, so a job is taken for stuck only after 15 silent minutes. */
+export const CORE_JOB_HANG_MS = 15 * 60_000;
 
 /**
  * A CoreHost whose core runs in a worker thread (the Electron app). A core that crashes (out of
@@ -49,6 +53,10 @@ export function createWorkerCoreHost(
   let restartsInARow = 0;
   let worker: Worker | null = null;
   const hangMs = opts.hangMs ?? CORE_HANG_MS;
+  const jobHangMs = opts.jobHangMs ?? CORE_JOB_HANG_MS;
+  /** Jobs that reported progress and have not finished. */
+  const runningJobs = new Set<string>();
+  const bound = () => (runningJobs.size > 0 ? jobHangMs : hangMs);
   const heartbeatMs = opts.heartbeatMs ?? Math.max(10, Math.floor(hangMs / 6));
   /** Heartbeats in a row the core let pass in silence. Counted in beats, not wall time, so a
    * laptop waking from sleep (hours on the clock, no beat missed) does not look like a hang. */
@@ -70,19 +78,25 @@ export function createWorkerCoreHost(
         restartsInARow = 0;
         pending.get(m.id)?.(m.result);
         pending.delete(m.id);
-      } else if (m.type === 'event') events.emit(m.event, m.payload);
+      } else if (m.type === 'event') {
+        const job = (m.payload as { jobId?: unknown } | null)?.jobId;
+        if (typeof job === 'string' && m.event === 'jobs:progress') runningJobs.add(job);
+        if (typeof job === 'string' && m.event === 'jobs:finished') runningJobs.delete(job);
+        events.emit(m.event, m.payload);
+      }
       else if (m.type === 'closed') closed?.();
     });
     w.on('error', (err: Error & { code?: string }) => {
       why = err.code === 'ERR_WORKER_OUT_OF_MEMORY' ? 'it ran out of memory' : err.message;
     });
     stopHung = () => {
-      why = `it did not answer for ${Math.round(hangMs / 1000)} s`;
+      why = `it did not answer for ${Math.round(bound() / 1000)} s`;
       void w.terminate();
     };
     w.on('exit', (code) => {
       if (worker !== w) return;
       worker = null;
+      runningJobs.clear();
       if (closing) return failAll('The core was closed');
       failAll(`The core stopped (${why || `exit code ${code}`}) and was restarted; the open study was closed, open it again`);
       events.emit('study:changed', { reason: 'core restarted' });
@@ -105,7 +119,7 @@ export function createWorkerCoreHost(
     if (!w || closing) return;
     silentBeats = heardSinceBeat ? 0 : silentBeats + 1;
     heardSinceBeat = false;
-    if (silentBeats * heartbeatMs >= hangMs) {
+    if (silentBeats * heartbeatMs >= bound()) {
       silentBeats = 0;
       heardSinceBeat = true;
       stopHung();
