@@ -18,6 +18,7 @@ import { repairReport } from './db/queries/evidence';
 import type { Embedder } from './embeddings/embedder';
 import { MODEL_ID, defaultModelsDir, modelStatus } from './embeddings/model';
 import { backupHandlers } from './handlers/backups';
+import { exportHandlers } from './handlers/export';
 import { highlightHandlers } from './handlers/highlights';
 import { historyHandlers } from './handlers/history';
 import { jobHandlers } from './handlers/jobs';
@@ -204,6 +205,7 @@ export class Core {
       ...personaHandlers(this),
       ...jobHandlers(this),
       ...historyHandlers(this),
+      ...exportHandlers(this),
       ...backupHandlers(this),
     };
     for (const channel of Object.keys(all) as CoreChannel[]) {
@@ -242,7 +244,7 @@ export class Core {
         });
       case 'export':
         return this.jobs.start('export', (ctx) =>
-          runExportJob(study.db, this.info()!, { format: spec.format, outDir: spec.outDir, personaIds: spec.personaIds }, ctx),
+          runExportJob(study.db, this.info()!, { format: spec.format, outDir: spec.outDir, personaIds: spec.personaIds, pseudonymise: spec.pseudonymise }, ctx),
         );
     }
   }

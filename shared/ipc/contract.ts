@@ -30,6 +30,7 @@ import type {
   BackupList,
   BackupSettings,
 } from '../domain';
+import type { ExportPreview } from '../pseudonym';
 
 const id = z.number().int().positive();
 const studyPath = z.string().min(1).max(4096);
@@ -97,6 +98,8 @@ export const jobSpecSchema = z.discriminatedUnion('kind', [
     format: exportFormatSchema,
     outDir: z.string().min(1),
     personaIds: z.array(id).optional(),
+    /** Participants become their pseudonym or code; names, e-mails, phones and links in the texts are replaced. */
+    pseudonymise: z.boolean().optional(),
   }),
 ]);
 export type JobSpec = z.input<typeof jobSpecSchema>;
@@ -293,6 +296,8 @@ export const coreContract = {
     input: z.object({ path: studyPath, study: studyPath.optional() }).strict(),
     output: {} as { study: StudyInfo; savedAs: BackupEntry | null },
   },
+  /** Every replacement a pseudonymised export of these personas (all by default) would make, before it is made. */
+  'export:preview': { input: z.object({ personaIds: z.array(id).optional() }).strict(), output: {} as ExportPreview },
   'jobs:start': { input: jobSpecSchema, output: {} as { jobId: string } },
   'jobs:cancel': { input: z.object({ jobId: z.string().min(1) }).strict(), output: null },
 } as const;

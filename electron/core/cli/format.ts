@@ -1,5 +1,6 @@
 import type { Persona, StudyInfo, SynthesisResult, Theme, TranscriptSummary } from '../../../shared/domain';
 import { BULLET_SECTIONS } from '../../../shared/domain';
+import type { ExportPreview } from '../../../shared/pseudonym';
 
 /**
  * The `synthesize --json` object. Each persona participant lists the file names of their
@@ -89,4 +90,16 @@ export function escapeControls(text: string): string {
 function clip(text: string, n: number): string {
   const s = escapeControls(text);
   return s.length <= n ? s : `${s.slice(0, n - 1)}…`;
+}
+
+/** A pseudonymised export's preview: who becomes which label, then one tab-separated line per replacement. */
+export function formatPreview(preview: ExportPreview): string {
+  // Each field is escaped on its own: the tabs between them are the only ones printed.
+  const row = (fields: string[]) => `${fields.map(escapeControls).join('\t')}\n`;
+  return [
+    ...preview.participants.map((p) => row([`${p.name} -> ${p.label} (${p.source})`])),
+    '\n',
+    row(['kind', 'original', 'replacement', 'count']),
+    ...preview.replacements.map((r) => row([r.kind, r.original, r.replacement, String(r.count)])),
+  ].join('');
 }
