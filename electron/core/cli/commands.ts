@@ -8,7 +8,7 @@ import { withExtension, type Core } from '../service';
 import { damagedStudy, isCorruption } from '../db/open';
 import { ENCRYPTION_HELP, encryptionCommand, isEncryptionCommand } from './encryptionCommands';
 import { Passphrases } from './passphrase';
-import { escapeControls, formatInfo, formatSynthesis, synthesisJson } from './format';
+import { escapeControls, formatInfo, formatPreview, formatSynthesis, synthesisJson } from './format';
 
 const HELP: Record<string, string> = {
   main: `Usage: grounded <command> [options]
@@ -16,7 +16,7 @@ const HELP: Record<string, string> = {
 Commands:
   import <study.grounded> <file-or-folder>...   import transcripts (creates the study if missing)
   synthesize <study.grounded> [options]         embed, cluster themes, draft personas
-  export <study.grounded> --format pdf|md|json --out <dir>
+  export <study.grounded> --format pdf|md|json --out <dir> [--pseudonymise] [--preview]
   info <study.grounded> [--json]                counts of what the study holds
   questions <study.grounded> [question]...      what the research needs to learn: set, or list
   participants remove <study.grounded> <name-or-code>   withdraw consent: erase a participant's words
@@ -37,9 +37,13 @@ Exits 1 if any file failed; the other files are still imported.`,
 Embeds quotes not embedded yet (on-device model), clusters them into themes (--themes sets
 their number; auto lets the data choose) and groups participants into personas. --json prints one object:
 { themes, personas }; each persona participant comes with the file names of their transcripts.`,
-  export: `Usage: grounded export <study.grounded> --format pdf|md|json --out <dir>
+  export: `Usage: grounded export <study.grounded> --format pdf|md|json --out <dir> [--pseudonymise] [--preview]
 
-Writes one file per persona (PDF: one page each) plus a deck with all of them.`,
+Writes one file per persona (PDF: one page each) plus a deck with all of them.
+--pseudonymise: participants appear as their pseudonym (the "Pseudonym" attribute), else their
+code, else P01, P02...; names of participants and other people, e-mail addresses, phone numbers
+and links in every text are replaced. --preview prints each replacement (kind, original,
+replacement, count) and writes nothing (--format and --out are then not needed).`,
   info: `Usage: grounded info <study.grounded> [--json]
 
 Prints counts: transcripts, participants, quotes, embedded, themes, personas, and the research questions.`,
@@ -95,6 +99,8 @@ export async function runCli(argv: string[], out = process.stdout, err = process
         force: { type: 'boolean' },
         'passphrase-env': { type: 'string' },
         'new-passphrase-env': { type: 'string' },
+        pseudonymise: { type: 'boolean' },
+        preview: { type: 'boolean' },
       },
     }));
   } catch (e) {
@@ -262,10 +268,14 @@ async function exportCommand(
   err: Stream,
 ): Promise<number> {
   await openExisting(core, studyArg(positionals));
+  if (values.preview) {
+    out.write(formatPreview(await core.handlers()['export:preview']({})));
+    return 0;
+  }
   const format = exportFormatSchema.safeParse(values.format);
   if (!format.success) throw new UsageError('--format must be pdf, md or json');
   if (typeof values.out !== 'string' || !values.out) throw new UsageError('--out <dir> is required');
-  const finished = await runJob(core, { kind: 'export', format: format.data, outDir: values.out }, err);
+  const finished = await runJob(core, { kind: 'export', format: format.data, outDir: values.out, pseudonymise: values.pseudonymise === true }, err);
   if (reportUnfinished('Export', finished, err)) return 1;
   for (const f of finished.result?.export?.files ?? []) out.write(`${escapeControls(f)}\n`);
   return 0;
