@@ -5,6 +5,7 @@ import { useJobs } from './features/jobs/JobsProvider';
 import { StartScreen } from './features/study/StartScreen';
 import { StudyShell } from './features/study/StudyShell';
 import { useAskCreateFolders } from './features/study/createStudy';
+import { usePassphrasePrompt } from './features/study/PassphrasePrompt';
 import { useStudyMenu } from './features/study/useStudyMenu';
 import { useCoreQuery } from './hooks/useCoreQuery';
 
@@ -12,7 +13,8 @@ export function App() {
   const study = useCoreQuery('study:info', {});
   const info = study.data;
   const folders = useAskCreateFolders();
-  const menu = useStudyMenu(study.refetch, folders.ask);
+  const passphrase = usePassphrasePrompt();
+  const menu = useStudyMenu(study.refetch, folders.ask, passphrase.ask);
   // Messages belong to their study: a finished job's outcome is dismissed when another study opens or it closes.
   const { dismissFinished } = useJobs();
   const path = info === undefined ? undefined : (info?.path ?? null);
@@ -33,6 +35,7 @@ export function App() {
       )}
       <JobPanel />
       {folders.dialog}
+      {passphrase.dialog}
     </>
   );
 }

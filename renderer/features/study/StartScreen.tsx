@@ -1,11 +1,11 @@
 import { Alert, Button, Center, Divider, Group, Paper, Stack, Text, ThemeIcon, Title, UnstyledButton } from '@mantine/core';
 import { IconFilePlus, IconFolderOpen, IconHistory, IconQuote } from '@tabler/icons-react';
-import { call } from '../../bridge';
 import { useAction } from '../../hooks/useAction';
 import { ColorSchemeToggle } from '../../components/ColorSchemeToggle';
 import { usePickPaths } from '../../components/PathPrompt';
 import { useCoreQuery } from '../../hooks/useCoreQuery';
 import { createStudyAsking, useAskCreateFolders } from './createStudy';
+import { openStudyAsking, usePassphrasePrompt } from './PassphrasePrompt';
 import classes from './StartScreen.module.css';
 
 function baseName(path: string): string {
@@ -20,6 +20,7 @@ export function StartScreen({ onOpened, loadError }: { onOpened: () => void; loa
   const { busy, error } = action;
   const run = (work: () => Promise<unknown>) => action.run(work, onOpened);
   const folders = useAskCreateFolders();
+  const passphrase = usePassphrasePrompt();
   const message = error ?? loadError;
 
   const createOrOpen = (kind: 'createStudy' | 'openStudy') =>
@@ -28,7 +29,7 @@ export function StartScreen({ onOpened, loadError }: { onOpened: () => void; loa
       const path = paths?.[0];
       if (!path) return;
       if (kind === 'createStudy') await createStudyAsking(path, folders.ask);
-      else await call('study:open', { path });
+      else await openStudyAsking(path, passphrase.ask);
     });
 
   return (
@@ -66,7 +67,7 @@ export function StartScreen({ onOpened, loadError }: { onOpened: () => void; loa
           {recent.data && recent.data.length > 0 ? (
             <Stack gap={4} data-testid="recent-studies">
               {recent.data.map((path) => (
-                <UnstyledButton key={path} className={classes.recent} disabled={busy} onClick={() => run(() => call('study:open', { path }))}>
+                <UnstyledButton key={path} className={classes.recent} disabled={busy} onClick={() => run(() => openStudyAsking(path, passphrase.ask))}>
                   <Group gap="sm" wrap="nowrap">
                     <IconHistory size={16} color="var(--mantine-color-dimmed)" />
                     <div style={{ minWidth: 0 }}>
@@ -89,6 +90,7 @@ export function StartScreen({ onOpened, loadError }: { onOpened: () => void; loa
         </Stack>
       </Paper>
       {folders.dialog}
+      {passphrase.dialog}
     </Center>
   );
 }
