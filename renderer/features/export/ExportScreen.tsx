@@ -1,4 +1,4 @@
-import { Alert, Button, Group, Paper, SegmentedControl, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Button, Group, Paper, SegmentedControl, Stack, Switch, Text, TextInput, Title } from '@mantine/core';
 import { IconFileExport, IconFolder } from '@tabler/icons-react';
 import { useState } from 'react';
 import type { ExportFormat } from '../../../shared/ipc/contract';
@@ -6,6 +6,7 @@ import { errorMessage } from '../../bridge';
 import { usePickPaths } from '../../components/PathPrompt';
 import { useIsRunning, useJob, useJobs } from '../jobs/JobsProvider';
 import { ExportResultList } from './ExportResultList';
+import { PseudonymPreview } from './PseudonymPreview';
 
 const FORMATS: { value: ExportFormat; label: string }[] = [
   { value: 'pdf', label: 'PDF cards' },
@@ -26,6 +27,7 @@ export function ExportScreen() {
   const running = useIsRunning('export');
   const [format, setFormat] = useState<ExportFormat>('pdf');
   const [outDir, setOutDir] = useState('');
+  const [pseudonymise, setPseudonymise] = useState(false);
   const [jobId, setJobId] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const job = useJob(jobId);
@@ -43,7 +45,7 @@ export function ExportScreen() {
   const run = async () => {
     setError(null);
     try {
-      setJobId(await startJob({ kind: 'export', format, outDir: outDir.trim() }));
+      setJobId(await startJob({ kind: 'export', format, outDir: outDir.trim(), pseudonymise }));
     } catch (err) {
       setError(errorMessage(err));
     }
@@ -74,6 +76,14 @@ export function ExportScreen() {
               Choose…
             </Button>
           </Group>
+          <Switch
+            label="Pseudonymise"
+            description="Participants appear as their pseudonym or code; names, e-mail addresses, phone numbers and links are replaced in every text."
+            checked={pseudonymise}
+            onChange={(e) => setPseudonymise(e.currentTarget.checked)}
+            data-testid="export-pseudonymise"
+          />
+          {pseudonymise && <PseudonymPreview />}
           <Group justify="flex-end">
             <Button leftSection={<IconFileExport size={18} />} onClick={run} loading={running} disabled={!outDir.trim()} data-testid="export-button">
               Export

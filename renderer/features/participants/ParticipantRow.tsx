@@ -1,5 +1,5 @@
 import { ActionIcon, Badge, Group, Menu, Table, Text, Tooltip } from '@mantine/core';
-import { IconArrowMerge, IconDots, IconPencil } from '@tabler/icons-react';
+import { IconArrowMerge, IconDots, IconPencil, IconUserX } from '@tabler/icons-react';
 import type { ParticipantDetail } from '../../../shared/domain';
 import { plural } from '../../format';
 import { formatDate } from '../transcripts/format';
@@ -10,6 +10,8 @@ interface Props {
   canMerge: boolean;
   onEdit: () => void;
   onMerge: () => void;
+  /** Consent withdrawn: erase everything of theirs (asks first). */
+  onRemove: () => void;
 }
 
 const dash = (
@@ -19,7 +21,7 @@ const dash = (
 );
 
 /** One participant's record; clicking the row opens the editor. */
-export function ParticipantRow({ participant: p, canMerge, onEdit, onMerge }: Props) {
+export function ParticipantRow({ participant: p, canMerge, onEdit, onMerge, onRemove }: Props) {
   const { profile } = p;
   const attributes = Object.keys(profile.attributes).length;
   const work = [profile.industry, profile.companySize && `size ${profile.companySize}`].filter(Boolean).join(' · ');
@@ -117,6 +119,9 @@ export function ParticipantRow({ participant: p, canMerge, onEdit, onMerge }: Pr
             <Menu.Dropdown>
               <Menu.Item leftSection={<IconArrowMerge size={14} />} onClick={onMerge} disabled={!canMerge}>
                 Merge into…
+              </Menu.Item>
+              <Menu.Item leftSection={<IconUserX size={14} />} color="red" onClick={onRemove} data-testid="participant-remove">
+                Remove participant (consent withdrawn)…
               </Menu.Item>
             </Menu.Dropdown>
           </Menu>

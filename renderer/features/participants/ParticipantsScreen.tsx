@@ -1,6 +1,7 @@
 import { Alert, Button, Group, Paper, Skeleton, Stack, Text, TextInput, Title } from '@mantine/core';
 import { IconFileSpreadsheet, IconSearch } from '@tabler/icons-react';
 import { useState } from 'react';
+import type { ParticipantDetail } from '../../../shared/domain';
 import type { OutputOf } from '../../../shared/ipc/contract';
 import { call, errorMessage } from '../../bridge';
 import { useAskPaths, type PromptCopy } from '../../components/PathPrompt';
@@ -8,6 +9,7 @@ import { useCoreQuery } from '../../hooks/useCoreQuery';
 import { MergeDialog } from './MergeDialog';
 import { ParticipantEditor } from './ParticipantEditor';
 import { ParticipantsTable } from './ParticipantsTable';
+import { RemoveParticipantDialog } from './RemoveParticipantDialog';
 import { SheetResult } from './SheetResult';
 
 // The native dialog has no kind for a CSV, so the sheet path is asked for in every face.
@@ -31,6 +33,8 @@ export function ParticipantsScreen() {
   const [sheet, setSheet] = useState<OutputOf<'participants:importSheet'> | null>(null);
   const [sheetError, setSheetError] = useState<string | null>(null);
   const open = data?.find((p) => p.id === dialog?.id) ?? null;
+  // Held apart from `dialog`: the removed participant leaves `data`, and the dialog then shows what was removed.
+  const [removing, setRemoving] = useState<ParticipantDetail | null>(null);
 
   const needle = filter.trim().toLowerCase();
   const shown = data?.filter((p) =>
@@ -95,10 +99,16 @@ export function ParticipantsScreen() {
             value={filter}
             onChange={(e) => setFilter(e.currentTarget.value)}
           />
-          <ParticipantsTable participants={shown} onEdit={(p) => setDialog({ kind: 'edit', id: p.id })} onMerge={(p) => setDialog({ kind: 'merge', id: p.id })} />
+          <ParticipantsTable
+            participants={shown}
+            onEdit={(p) => setDialog({ kind: 'edit', id: p.id })}
+            onMerge={(p) => setDialog({ kind: 'merge', id: p.id })}
+            onRemove={setRemoving}
+          />
         </>
       )}
       {open && data && dialog?.kind === 'edit' && <ParticipantEditor key={open.id} participant={open} all={data} onClose={() => setDialog(null)} onSaved={done} />}
+      {removing && <RemoveParticipantDialog key={removing.id} participant={removing} onClose={() => setRemoving(null)} onRemoved={refetch} />}
       {open && data && dialog?.kind === 'merge' && <MergeDialog key={open.id} from={open} all={data} onClose={() => setDialog(null)} onMerged={done} />}
     </Stack>
   );

@@ -1,20 +1,22 @@
 import { Paper, Table } from '@mantine/core';
 import type { ParticipantDetail } from '../../../shared/domain';
+import { APP_BACKGROUND } from '../../theme';
 import { ParticipantRow } from './ParticipantRow';
 
 interface Props {
   participants: ParticipantDetail[];
   onEdit: (p: ParticipantDetail) => void;
   onMerge: (p: ParticipantDetail) => void;
+  onRemove: (p: ParticipantDetail) => void;
 }
 
 /** Everyone's record at a glance; a row opens the editor. */
-export function ParticipantsTable({ participants, onEdit, onMerge }: Props) {
+export function ParticipantsTable({ participants, onEdit, onMerge, onRemove }: Props) {
   return (
     <Paper withBorder radius="md" style={{ overflow: 'hidden' }}>
       <Table.ScrollContainer minWidth={960} type="native">
         <Table highlightOnHover verticalSpacing="sm" horizontalSpacing="xs" data-testid="participants-table" fz="sm">
-          <Table.Thead bg="gray.0">
+          <Table.Thead bg={APP_BACKGROUND}>
             <Table.Tr>
               <Table.Th>Participant</Table.Th>
               <Table.Th>Segment</Table.Th>
@@ -30,7 +32,7 @@ export function ParticipantsTable({ participants, onEdit, onMerge }: Props) {
           </Table.Thead>
           <Table.Tbody>
             {participants.map((p) => (
-              <ParticipantRow key={p.id} participant={p} canMerge={participants.length > 1} onEdit={() => onEdit(p)} onMerge={() => onMerge(p)} />
+              <ParticipantRow key={p.id} participant={p} canMerge={participants.length > 1} onEdit={() => onEdit(p)} onMerge={() => onMerge(p)} onRemove={() => onRemove(p)} />
             ))}
           </Table.Tbody>
         </Table>

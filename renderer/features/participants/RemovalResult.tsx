@@ -1,0 +1,56 @@
+import { Button, Group, List, Stack, Text } from '@mantine/core';
+import type { ParticipantRemoval } from '../../../shared/domain';
+import { plural } from '../../format';
+import { SECTION_LABEL } from '../personas/labels';
+
+
+/** What withdrawing consent removed, and every persona claim that lost evidence with it. */
+export function RemovalResult({ removal: r, onClose }: { removal: ParticipantRemoval; onClose: () => void }) {
+  return (
+    <Stack gap="sm" data-testid="removal-result">
+      <Text size="sm">
+        Removed {plural(r.turnsRemoved, 'turn')}, {plural(r.quotesRemoved, 'quote')}, {plural(r.highlightsRemoved, 'highlight')} and{' '}
+        {plural(r.embeddingsRemoved, 'vector')}, and their record. The freed space was overwritten.
+      </Text>
+      {r.transcripts.length > 0 && (
+        <List size="sm" spacing={2}>
+          {r.transcripts.map((t) => (
+            <List.Item key={t.id}>
+              {t.outcome === 'kept' ? `${t.fileName}: kept with ${plural(t.turnsLeft, 'turn')} of others` : `${t.fileName}: deleted, no other turn was left`}
+            </List.Item>
+          ))}
+        </List>
+      )}
+      {r.redacted.map((x) => (
+        <Text key={`${x.what}-${x.of}`} size="sm" c="dimmed">
+          Redacted the {x.what} of {x.of}: it quoted or named them.
+        </Text>
+      ))}
+      <Text size="sm" fw={600}>
+        {r.loss.claims.length === 0 ? 'No persona claim cited them.' : `${plural(r.loss.claims.length, 'persona claim')} lost evidence:`}
+      </Text>
+      {r.loss.claims.length > 0 && (
+        <List size="sm" spacing={4} data-testid="removal-claims">
+          {r.loss.claims.map((c) => (
+            <List.Item key={`${c.personaId}-${c.section}-${c.index}`}>
+              <Text span size="sm" fw={500}>
+                {c.personaName} · {SECTION_LABEL[c.section]} {c.index + 1}:
+              </Text>{' '}
+              {c.text}{' '}
+              <Text span size="sm" c={c.unsupported ? 'red' : 'dimmed'}>
+                (lost {plural(c.lost, 'quote')}
+                {c.unsupported ? ', now unsupported' : ''})
+              </Text>
+            </List.Item>
+          ))}
+        </List>
+      )}
+      {r.loss.definingQuotesCleared > 0 && <Text size="sm">{plural(r.loss.definingQuotesCleared, 'persona')} lost their defining quote; pick another on the Personas screen.</Text>}
+      <Group justify="flex-end">
+        <Button onClick={onClose} data-testid="removal-close">
+          Done
+        </Button>
+      </Group>
+    </Stack>
+  );
+}
