@@ -108,6 +108,7 @@ export function openStudyDb(path: string, opts: OpenOptions): StudyDb {
       close: () => {
         sqlite.close();
         release();
+        key?.key.fill(0);
       },
     };
   } catch (err) {
