@@ -7,7 +7,7 @@ import { errorMessage, getBridge } from './bridge';
 import { PathPromptProvider } from './components/PathPrompt';
 import { BridgeMissing } from './features/study/BridgeMissing';
 import { JobsProvider } from './features/jobs/JobsProvider';
-import { theme } from './theme';
+import { cssVariablesResolver, theme } from './theme';
 
 function bridgeProblem(): string | null {
   try {
@@ -24,7 +24,7 @@ const problem = bridgeProblem();
 
 createRoot(root).render(
   <StrictMode>
-    <MantineProvider theme={theme} defaultColorScheme="auto">
+    <MantineProvider theme={theme} cssVariablesResolver={cssVariablesResolver} defaultColorScheme="auto">
       {problem ? (
         <BridgeMissing reason={problem} />
       ) : (

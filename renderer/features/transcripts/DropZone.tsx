@@ -44,8 +44,8 @@ export function DropZone({ onFiles, disabled }: { onFiles: (files: File[]) => vo
       style={{
         borderStyle: 'dashed',
         borderWidth: 2,
-        borderColor: over ? 'var(--mantine-color-indigo-5)' : 'var(--mantine-color-gray-4)',
-        background: over ? 'var(--mantine-color-indigo-0)' : 'var(--mantine-color-white)',
+        borderColor: over ? 'var(--mantine-color-indigo-5)' : 'var(--mantine-color-default-border)',
+        background: over ? 'var(--mantine-color-indigo-light)' : 'var(--mantine-color-body)',
         opacity: disabled ? 0.6 : 1,
         transition: 'background 120ms, border-color 120ms',
       }}

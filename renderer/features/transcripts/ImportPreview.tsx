@@ -134,7 +134,7 @@ export function ImportPreview({ pending, onConfirm, onCancel }: Props) {
             )}
           </>
         )}
-        <Box pos="sticky" bottom={0} bg="white" py="sm" style={{ borderTop: '1px solid var(--mantine-color-gray-3)', zIndex: 1 }}>
+        <Box pos="sticky" bottom={0} bg="var(--mantine-color-body)" py="sm" style={{ borderTop: '1px solid var(--mantine-color-default-border)', zIndex: 1 }}>
           <Group justify="flex-end">
             {blank && (
               <Text size="sm" c="red" mr="auto">

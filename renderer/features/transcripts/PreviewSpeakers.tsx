@@ -111,6 +111,7 @@ export function PreviewSpeakers({ speakers, draft, onName, onRole, sameAcross }:
                   data={ROLES}
                   value={role}
                   color={ROLE_COLOR[role]}
+                  autoContrast
                   onChange={(v) => v !== role && onRole(s.original, v as SpeakerRole)}
                   aria-label={`Role of ${s.original}`}
                 />

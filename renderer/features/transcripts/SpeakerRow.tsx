@@ -91,6 +91,7 @@ export function SpeakerRow({ speaker, color, names, busy, onRole, onRename }: Pr
         disabled={busy}
         aria-label={`Role of ${speaker.name}`}
         color={speaker.role === 'participant' ? color : 'gray'}
+        autoContrast
       />
     </Stack>
   );

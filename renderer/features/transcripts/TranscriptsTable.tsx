@@ -1,6 +1,7 @@
 import { Alert, Badge, Group, Paper, Skeleton, Table, Text } from '@mantine/core';
 import { IconFileText } from '@tabler/icons-react';
 import { useCoreQuery } from '../../hooks/useCoreQuery';
+import { APP_BACKGROUND } from '../../theme';
 import { FORMAT_LABEL, formatDate } from './format';
 
 /** One row per imported transcript; a row opens the transcript. */
@@ -20,7 +21,7 @@ export function TranscriptsTable({ onOpen }: { onOpen: (id: number) => void }) {
   return (
     <Paper withBorder radius="md" style={{ overflow: 'hidden' }}>
       <Table highlightOnHover verticalSpacing="sm" horizontalSpacing="md" data-testid="transcripts-table">
-        <Table.Thead bg="gray.0">
+        <Table.Thead bg={APP_BACKGROUND}>
           <Table.Tr>
             <Table.Th>File</Table.Th>
             <Table.Th>Format</Table.Th>

@@ -26,12 +26,12 @@ export const TurnItem = memo(function TurnItem({ turn, color, highlights, flash 
         className={flash ? classes.flash : undefined}
         style={{
           borderLeft: `3px solid var(--mantine-color-${muted ? 'gray-4' : `${color}-5`})`,
-          background: muted ? 'var(--mantine-color-gray-0)' : undefined,
+          background: muted ? 'light-dark(var(--mantine-color-gray-0), var(--mantine-color-dark-6))' : undefined,
           borderRadius: 4,
         }}
       >
         <Group gap="xs" mb={2}>
-          <Text size="sm" fw={600} c={muted ? 'gray.7' : `${color}.8`} data-testid="turn-speaker">
+          <Text size="sm" fw={600} c={muted ? 'dimmed' : `var(--mantine-color-${color}-text)`} data-testid="turn-speaker">
             {turn.speaker}
           </Text>
           {muted && (
