@@ -115,7 +115,7 @@ export class Core {
     this.backups = new StudyBackups(this.backupSettings, this.backupClock, full);
     // A study created a moment ago holds nothing to lose yet: its first copy waits for the daily check.
     if (this.opts.autoBackups) this.backups.start({ checkNow: !create });
-    return this.info()!;
+    return this.withBackupAdvice(full, () => this.info()!);
   }
 
   async closeStudy(): Promise<void> {
@@ -211,10 +211,11 @@ export class Core {
     for (const channel of Object.keys(all) as CoreChannel[]) {
       const handler = all[channel] as (input: unknown) => unknown;
       (all as Record<CoreChannel, (input: unknown) => unknown>)[channel] = async (input) => {
-        const study = this.study?.path;
         try {
           return await handler(input);
         } catch (err) {
+          // The study open now: for study:open, the one it opened.
+          const study = this.study?.path;
           throw study ? this.explainDamage(study, err) : err;
         }
       };

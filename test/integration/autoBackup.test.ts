@@ -8,12 +8,15 @@ import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import type { BackupClock } from '../../electron/core/studyBackups';
 import { DAILY_CHECK_MS } from '../../electron/core/studyBackups';
+import { runCli } from '../../electron/core/cli/commands';
 import { createCoreHost } from '../../electron/core/host/inProcess';
 import { goodTranscripts } from '../helpers/core';
+import { useCliSettings } from '../helpers/runCli';
 import { useTmpDir } from '../helpers/tmp';
 import { hashedWordsEmbedder } from '../e2e/host';
 
 const tmp = useTmpDir();
+useCliSettings(() => tmp());
 const HOUR = 60 * 60 * 1000;
 
 function fakeClock(start = Date.UTC(2026, 0, 5, 9, 0, 0)) {
@@ -42,6 +45,22 @@ function counts(path: string) {
   } finally {
     db.close();
   }
+}
+
+/** Overwrites the leaf pages of one table and its indexes with garbage, as a failing disk would; the schema stays readable. */
+function damagePages(study: string, table: string) {
+  const probe = new Database(study, { readonly: true });
+  const pages = (
+    probe
+      .prepare("select pageno from dbstat where pagetype = 'leaf' and name in (select name from sqlite_master where tbl_name = ?)")
+      .all(table) as { pageno: number }[]
+  ).map((r) => r.pageno);
+  const pageSize = probe.pragma('page_size', { simple: true }) as number;
+  probe.close();
+  expect(pages.length).toBeGreaterThan(2);
+  const fd = openSync(study, 'r+');
+  for (const p of pages) writeSync(fd, Buffer.alloc(pageSize, 0xa5), 0, pageSize, (p - 1) * pageSize);
+  closeSync(fd);
 }
 
 describe('automatic backups', () => {
@@ -229,14 +248,7 @@ describe('automatic backups', () => {
     // Checkpointed and closed: the whole study is in the file. Overwrite the pages of the search
     // index with garbage, as a failing disk would: the open and the counts still work, a search
     // reads the damage.
-    const probe = new Database(study, { readonly: true });
-    const pages = (probe.prepare("select pageno from dbstat where name = 'turns_fts_data' and pagetype = 'leaf'").all() as { pageno: number }[]).map((r) => r.pageno);
-    const pageSize = probe.pragma('page_size', { simple: true }) as number;
-    probe.close();
-    expect(pages.length).toBeGreaterThan(2);
-    const fd = openSync(study, 'r+');
-    for (const p of pages) writeSync(fd, Buffer.alloc(pageSize, 0xa5), 0, pageSize, (p - 1) * pageSize);
-    closeSync(fd);
+    damagePages(study, 'turns_fts_data');
 
     const again = await appCore(dir, clock);
     try {
@@ -258,6 +270,30 @@ describe('automatic backups', () => {
       await again.close();
     }
   }, 60_000);
+
+  it('the CLI names the latest backup when it meets damage past the open', async () => {
+    const dir = tmp();
+    const study = join(dir, 'study.grounded');
+    const host = await appCore(dir, fakeClock().clock);
+    let backup: string;
+    try {
+      await host.core.openStudy(study, true);
+      await host.core.startJob({ kind: 'import', paths: goodTranscripts }).done;
+      const b = await host.invoke('backups:now', {});
+      if (!b.ok) throw new Error(b.error.message);
+      backup = b.value.path;
+      await host.core.closeStudy();
+    } finally {
+      await host.close();
+    }
+    damagePages(study, 'quotes');
+    const out: string[] = [];
+    const err: string[] = [];
+    const code = await runCli(['info', study], { write: (s: string) => out.push(s) } as never, { write: (s: string) => err.push(s) } as never);
+    expect(code).toBe(1);
+    expect(err.join('')).toContain(`${study}: this study file is damaged`);
+    expect(err.join('')).toContain(`The latest backup is ${backup}`);
+  });
 
   it('a damaged study refused at the open names the latest backup too', async () => {
     const dir = tmp();

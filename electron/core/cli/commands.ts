@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { JobFinished, JobProgress, ParticipantRemoval } from '../../../shared/domain';
 import { IpcFailure, exportFormatSchema, parseInput, personaCountSchema } from '../../../shared/ipc/contract';
@@ -6,6 +7,7 @@ import { backupStudy, restoreStudy } from '../backup';
 import { createCoreHost } from '../host/inProcess';
 import { withExtension, type Core } from '../service';
 import { damagedStudy, isCorruption } from '../db/open';
+import { latestBackupAdvice } from '../studyBackups';
 import { ENCRYPTION_HELP, encryptionCommand, isEncryptionCommand } from './encryptionCommands';
 import { Passphrases } from './passphrase';
 import { escapeControls, formatInfo, formatPreview, formatSynthesis, synthesisJson } from './format';
@@ -149,7 +151,9 @@ export async function runCli(argv: string[], out = process.stdout, err = process
     }
     if (isCorruption(e) && positionals[0]) {
       // Damage found past the open (a page in the middle): still the file's name and what to do.
-      err.write(`grounded ${command}: ${escapeControls(damagedStudy(withExtension(positionals[0]), (e as Error).message).message)}\n`);
+      const study = resolve(withExtension(positionals[0]));
+      const advice = latestBackupAdvice(core.backupSettings, study);
+      err.write(`grounded ${command}: ${escapeControls(damagedStudy(study, (e as Error).message).message + advice)}\n`);
       return 1;
     }
     throw e;
