@@ -38,6 +38,7 @@ describe('curation workspace in the browser harness', () => {
   let personaId = 0;
   let searchedQuote = 0;
   let draggedQuote = 0;
+  const pageErrors: string[] = [];
 
   const core = async <C extends CoreChannel>(channel: C, input: InputOf<C>): Promise<OutputOf<C>> => {
     const r = await host.invoke(channel, input);
@@ -98,6 +99,8 @@ describe('curation workspace in the browser harness', () => {
     });
     page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
     page.setDefaultTimeout(30_000);
+    page.on('pageerror', (err) => pageErrors.push(`${err.message} ${err.stack ?? ''}`));
+    page.on('console', (m) => m.type() === 'error' && pageErrors.push(m.text()));
     await openPage();
   }, 180_000);
 
@@ -283,6 +286,8 @@ describe('curation workspace in the browser harness', () => {
     expect(saved.frustrations.at(-1)).toMatchObject({ text: NEW_FRUSTRATION, evidence: [draggedQuote] });
     expect(saved.goals.length).toBeGreaterThan(goalsBefore);
 
+    await shot('persona-saved');
+    expect(pageErrors).toEqual([]);
     await expect.poll(() => undoButton().getAttribute('aria-label'), WAIT).toMatch(/^Undo: Edit persona/);
     await undoButton().click();
     await expect.poll(async () => (await persona()).goals.some((g) => g.text === NEW_GOAL), WAIT).toBe(false);
@@ -383,5 +388,9 @@ describe('curation workspace in the browser harness', () => {
     // No horizontal scrollbar on the page at this size.
     expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
     await page.setViewportSize({ width: 1440, height: 900 });
+  });
+
+  it('raised no error in the page', () => {
+    expect(pageErrors).toEqual([]);
   });
 });

@@ -24,8 +24,11 @@ export function PersonaEditor({ persona, onClose, onSaved }: { persona: Persona;
   const cited = useMemo(() => citedQuoteIds(draft), [draft]);
   const dirty = useEditorLink(persona, draft, setDraft);
   const box = useRef<HTMLDivElement>(null);
-  // The editor replaces the cards further down the page: bring it into view.
-  useEffect(() => box.current?.scrollIntoView({ block: 'start' }), []);
+  // The editor replaces the cards further down the page: bring it into view. (Braces: Chromium's
+  // scrollIntoView now returns a promise, which React would take for a cleanup function.)
+  useEffect(() => {
+    void box.current?.scrollIntoView({ block: 'start' });
+  }, []);
   const set = <K extends keyof PersonaDraft>(key: K, value: PersonaDraft[K]) => setDraft((d) => ({ ...d, [key]: value }));
 
   const save = () =>
