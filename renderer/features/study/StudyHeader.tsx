@@ -6,6 +6,7 @@ import { call } from '../../bridge';
 import { ColorSchemeToggle } from '../../components/ColorSchemeToggle';
 import { plural } from '../../format';
 import { useWorkspace } from '../evidence/workspace';
+import { BackupsButton } from '../backups/BackupsButton';
 import { UndoRedoButtons } from '../history/UndoRedoButtons';
 import { ResearchQuestions } from './ResearchQuestions';
 
@@ -55,6 +56,7 @@ export function StudyHeader({ study, onClosed, search }: { study: StudyInfo; onC
       {search}
       <Group gap={4} wrap="nowrap">
         <UndoRedoButtons />
+        <BackupsButton />
         <ColorSchemeToggle />
         <Button variant="subtle" color="gray" leftSection={<IconX size={16} />} loading={closing} onClick={() => guard(() => void close())}>
           Close study
