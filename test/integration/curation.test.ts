@@ -9,9 +9,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BULLET_SECTIONS, type Persona, type Theme } from '../../shared/domain';
-import type { Channel, InputOf, OutputOf } from '../../shared/ipc/contract';
+import type { CoreChannel, InputOf, OutputOf } from '../../shared/ipc/contract';
 import { danglingReferences } from '../../electron/core/db/queries/evidence';
 import { passagesOfTranscript } from '../../electron/core/db/queries/quotes';
+import { runCli } from '../../electron/core/cli/commands';
 import { createCoreHost } from '../../electron/core/host/inProcess';
 import { hashedWordsEmbedder } from '../e2e/host';
 import { goodTranscripts, importAll } from '../helpers/core';
@@ -24,7 +25,7 @@ describe('curation workspace, every edit undoable', () => {
   const studyPath = () => join(dir, 'study.grounded');
 
   /** Invokes a channel through the contract (input parsed by zod); a failure throws its code. */
-  async function call<C extends Channel>(channel: C, input: InputOf<C>): Promise<OutputOf<C>> {
+  async function call<C extends CoreChannel>(channel: C, input: InputOf<C>): Promise<OutputOf<C>> {
     const r = await host.invoke(channel, input);
     if (!r.ok) throw Object.assign(new Error(`${r.error.code}: ${r.error.message}`), { code: r.error.code });
     return r.value;
@@ -311,6 +312,32 @@ describe('curation workspace, every edit undoable', () => {
     const after = (await call('personas:list', {})).find((x) => x.id === p!.id)!;
     expect(after[section][0]!.evidence).not.toContain(another.id);
     expect(after[section][0]!.lostEvidence).toBeGreaterThan(0);
+  });
+
+  it('the CLI lists themes, renames, merges, hides, undoes and redoes, in the same history as the app', async () => {
+    process.env.GROUNDED_SETTINGS_DIR = join(dir, 'cli-settings');
+    const cli = async (...argv: string[]) => {
+      let stdout = '';
+      let stderr = '';
+      const code = await runCli(argv, { write: (s: string) => ((stdout += s), true) } as never, { write: (s: string) => ((stderr += s), true) } as never);
+      return { code, stdout, stderr };
+    };
+    const themes = (await call('themes:list', {})).filter(real);
+    const listed = await cli('themes', studyPath());
+    expect(listed.code, listed.stderr).toBe(0);
+    expect(listed.stdout).toContain(`${themes[0]!.id}\t${themes[0]!.size}\t${themes[0]!.label}`);
+    expect(await cli('themes', 'rename', studyPath(), String(themes[0]!.id), 'Named', 'from', 'the', 'CLI')).toMatchObject({ code: 0 });
+    expect((await call('themes:list', {})).find((t) => t.id === themes[0]!.id)).toMatchObject({ label: 'Named from the CLI', curated: true });
+    expect((await call('history:state', {})).undoLabel).toBe(`Rename theme “${themes[0]!.label}” to “Named from the CLI”`);
+    expect(await cli('undo', studyPath())).toMatchObject({ code: 0, stdout: `Undone: Rename theme “${themes[0]!.label}” to “Named from the CLI”\n` });
+    expect((await call('themes:list', {})).find((t) => t.id === themes[0]!.id)!.label).toBe(themes[0]!.label);
+    expect(await cli('redo', studyPath())).toMatchObject({ code: 0, stdout: expect.stringMatching(/^Redone: Rename theme/) });
+    expect(await cli('themes', 'hide', studyPath(), String(themes[1]!.id))).toMatchObject({ code: 0, stdout: expect.stringContaining('\thidden') });
+    expect((await cli('themes', studyPath())).stdout).toMatch(new RegExp(`^${themes[1]!.id}\\t.*\\[[a-z,]*hidden[a-z,]*\\]$`, 'm'));
+    const merged = await cli('themes', 'merge', studyPath(), String(themes[0]!.id), String(themes[2]!.id));
+    expect(merged).toMatchObject({ code: 0, stdout: `${themes[0]!.id}\t${themes[0]!.size + themes[2]!.size}\tNamed from the CLI\n` });
+    expect(await cli('themes', 'merge', studyPath(), String(themes[0]!.id))).toMatchObject({ code: 1 });
+    expect(await cli('themes', 'rename', studyPath(), 'x', 'Label')).toMatchObject({ code: 1, stderr: expect.stringContaining("'x' is not a theme id") });
   });
 
   it('a new synthesis replaces the run and clears the history', async () => {

@@ -9,6 +9,7 @@ import { withExtension, type Core } from '../service';
 import { damagedStudy, isCorruption } from '../db/open';
 import { latestBackupAdvice } from '../studyBackups';
 import { ENCRYPTION_HELP, encryptionCommand, isEncryptionCommand } from './encryptionCommands';
+import { CURATION_HELP, curationCommand, isCurationCommand } from './curationCommands';
 import { Passphrases } from './passphrase';
 import { escapeControls, formatInfo, formatPreview, formatSynthesis, synthesisJson } from './format';
 
@@ -25,6 +26,8 @@ Commands:
   backup <study.grounded> <file>                a consistent copy, even while another process writes
   restore <backup> <study.grounded> [--force]   put a backup in place (atomically)
   encrypt | decrypt | rekey <study.grounded>    add, remove or change a study's passphrase
+  themes [rename|merge|hide|unhide] <study.grounded> ...   list themes, or curate them
+  undo | redo <study.grounded>                  take back (or redo) the latest curation edit
 
 Run 'grounded <command> --help' for a command's options. Everything runs on this machine.
 An encrypted study: every command asks for its passphrase at a terminal, or takes
@@ -69,6 +72,7 @@ command writes to it. The copy passes an integrity check before it takes the fil
 Puts a backup in place of the study. Refuses to replace an existing study without --force. The
 backup is checked, copied beside the study and renamed in: a crash leaves one or the other.`,
   ...ENCRYPTION_HELP,
+  ...CURATION_HELP,
 };
 
 class UsageError extends Error {}
@@ -122,6 +126,7 @@ export async function runCli(argv: string[], out = process.stdout, err = process
   unlockers.set(core, passphrases);
   try {
     if (isEncryptionCommand(command)) return await encryptionCommand(command, positionals, passphrases, out, err);
+    if (isCurationCommand(command)) return await curationCommand(command, core, positionals, values, (study) => openExisting(core, study), out);
     switch (command) {
       case 'import':
         return await importCommand(core, positionals, out, err);
