@@ -67,6 +67,12 @@ export class Core {
     this.jobs = new JobRunner({
       onProgress: (p) => this.emit('jobs:progress', p),
       onFinished: (f) => {
+        // A job that met damage in the study says so like any call does (file, latest backup). The
+        // runner hands the same object to `done`, so the CLI's job report reads it too.
+        const study = this.study?.path;
+        if (f.error && study && isCorruption(f.error)) {
+          f.error = { code: 'corrupt', message: (this.explainDamage(study, Object.assign(new Error(f.error.message), { code: f.error.code })) as Error).message };
+        }
         this.emit('jobs:finished', f);
         this.emit('study:changed', { reason: `${f.kind} ${f.status}` });
       },

@@ -48,13 +48,12 @@ function counts(path: string) {
 }
 
 /** Overwrites the leaf pages of one table and its indexes with garbage, as a failing disk would; the schema stays readable. */
-function damagePages(study: string, table: string) {
+function damagePages(study: string, table: string, { indexes = true } = {}) {
   const probe = new Database(study, { readonly: true });
-  const pages = (
-    probe
-      .prepare("select pageno from dbstat where pagetype = 'leaf' and name in (select name from sqlite_master where tbl_name = ?)")
-      .all(table) as { pageno: number }[]
-  ).map((r) => r.pageno);
+  const owners = indexes ? 'select name from sqlite_master where tbl_name = ?' : 'select ?';
+  const pages = (probe.prepare(`select pageno from dbstat where pagetype = 'leaf' and name in (${owners})`).all(table) as { pageno: number }[]).map(
+    (r) => r.pageno,
+  );
   const pageSize = probe.pragma('page_size', { simple: true }) as number;
   probe.close();
   expect(pages.length).toBeGreaterThan(2);
@@ -294,6 +293,37 @@ describe('automatic backups', () => {
     expect(err.join('')).toContain(`${study}: this study file is damaged`);
     expect(err.join('')).toContain(`The latest backup is ${backup}`);
   });
+
+  it('a job that meets damage in the study names the file and the latest backup', async () => {
+    const dir = tmp();
+    const study = join(dir, 'study.grounded');
+    // Without automatic backups: the synthesis itself, not its backup first, meets the damage.
+    const make = () => createCoreHost({ settingsDir: join(dir, 'settings'), createEmbedder: async () => hashedWordsEmbedder() });
+    const host = await make();
+    let backup: string;
+    try {
+      await host.core.openStudy(study, true);
+      await host.core.startJob({ kind: 'import', paths: goodTranscripts.slice(1, 5) }).done;
+      expect((await host.core.startJob({ kind: 'synthesize', personas: 'auto', seed: 42 }).done).status).toBe('completed');
+      const b = await host.invoke('backups:now', {});
+      if (!b.ok) throw new Error(b.error.message);
+      backup = b.value.path;
+      await host.core.closeStudy();
+    } finally {
+      await host.close();
+    }
+    // The stored vectors' own pages, not their index: the open's counts read the index, a synthesis the vectors.
+    damagePages(study, 'embeddings', { indexes: false });
+    const again = await make();
+    try {
+      await again.core.openStudy(study, false);
+      const f = await again.core.startJob({ kind: 'synthesize', personas: 'auto', seed: 42 }).done;
+      expect(f.status).toBe('failed');
+      expect(f.error).toMatchObject({ code: 'corrupt', message: expect.stringContaining(`The latest backup is ${backup}`) });
+    } finally {
+      await again.close();
+    }
+  }, 120_000);
 
   it('a damaged study refused at the open names the latest backup too', async () => {
     const dir = tmp();
