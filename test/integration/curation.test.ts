@@ -162,6 +162,12 @@ describe('curation workspace, every edit undoable', () => {
     const back = (await call('personas:list', {})).find((x) => x.id === p.id)!;
     expect(back[section][i]!.evidence).toEqual(bullets[i]!.evidence);
     expect(back).toEqual(p);
+    // Saving what is there already is no edit to undo.
+    await redo();
+    const entries = () => (host.core.db().$client.prepare('select count(*) as n from history').get() as { n: number }).n;
+    const count = entries();
+    await call('personas:update', { id: p.id, patch: { name: p.name } });
+    expect(entries()).toBe(count);
   });
 
   it('a facet correction is undone and redone', async () => {

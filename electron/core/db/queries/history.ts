@@ -70,7 +70,7 @@ export function recordEdit<T>(db: Db, scopes: readonly Scope[] | (() => readonly
       for (const key of new Set([...b.keys(), ...a.keys()])) {
         const was = b.get(key);
         const now = a.get(key);
-        if (was && now && JSON.stringify(was) === JSON.stringify(now)) continue;
+        if (was && now && same(was, now)) continue;
         changed = true;
         const k = JSON.parse(key) as unknown[];
         write(undo, table, was, k);
@@ -85,6 +85,13 @@ export function recordEdit<T>(db: Db, scopes: readonly Scope[] | (() => readonly
     }
     return result;
   });
+}
+
+/** Rows alike but for when they were saved: a save that changed nothing is no edit to undo. */
+function same(a: Row, b: Row): boolean {
+  const { updated_at: _a, ...x } = a;
+  const { updated_at: _b, ...y } = b;
+  return JSON.stringify(x) === JSON.stringify(y);
 }
 
 function write(state: State, table: TrackedTable, row: Row | undefined, key: unknown[]): void {
