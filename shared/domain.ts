@@ -433,4 +433,6 @@ export interface BackupSettings {
 export interface BackupList extends BackupSettings {
   /** Newest first. */
   backups: BackupEntry[];
+  /** Why the latest automatic backup failed, when it did (it is tried again at the next hourly check). */
+  problem?: string;
 }

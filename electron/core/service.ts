@@ -244,6 +244,10 @@ export class Core {
           if (this.opts.autoBackups) {
             ctx.progress(0, 1, 'Backing up the study before synthesis');
             await this.studyBackups().now().catch((err: Error) => {
+              // The copy is page for page: a copy that fails its integrity check means the study is damaged.
+              if (isCorruption(err) || (err instanceof IpcFailure && err.code === 'unreadable' && /integrity check/.test(err.message))) {
+                throw this.explainDamage(study.path, Object.assign(new Error(err.message), { code: 'SQLITE_CORRUPT' }));
+              }
               throw new IpcFailure('backup_failed', `Could not back up the study before synthesis, so nothing was changed: ${err.message}. Choose another backup folder in Backups.`);
             });
           }

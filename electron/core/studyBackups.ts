@@ -109,6 +109,8 @@ export function latestBackupAdvice(store: BackupSettingsStore, studyPath: string
  */
 export class StudyBackups {
   private stopTimer: (() => void) | null = null;
+  /** The latest automatic backup's failure, cleared by the next copy that succeeds. */
+  problem: string | null = null;
   private inFlight: Promise<unknown> = Promise.resolve();
 
   constructor(
@@ -141,8 +143,14 @@ export class StudyBackups {
     const { folder, keep } = this.store.get(this.studyPath);
     const at = this.clock.now();
     const run = this.idle().then(async () => {
-      const { path } = await autoBackup(this.studyPath, folder, keep, at);
-      return entry(path, at);
+      try {
+        const { path } = await autoBackup(this.studyPath, folder, keep, at);
+        this.problem = null;
+        return entry(path, at);
+      } catch (err) {
+        this.problem = `The backup of ${at.toISOString()} failed: ${(err as Error).message}`;
+        throw err;
+      }
     });
     this.inFlight = run;
     return run;

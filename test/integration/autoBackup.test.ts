@@ -101,6 +101,8 @@ describe('automatic backups', () => {
       expect(f.status).toBe('failed');
       expect(f.error).toMatchObject({ code: 'backup_failed', message: expect.stringMatching(/Could not back up the study before synthesis/) });
       expect(counts(study).themes).toBe(0);
+      // The Backups panel says why.
+      expect(await host.invoke('backups:list', {})).toMatchObject({ ok: true, value: { problem: expect.stringMatching(/^The backup of .* failed: /) } });
     } finally {
       await host.close();
     }
@@ -322,6 +324,17 @@ describe('automatic backups', () => {
       expect(f.error).toMatchObject({ code: 'corrupt', message: expect.stringContaining(`The latest backup is ${backup}`) });
     } finally {
       await again.close();
+    }
+    // In the app the backup before the synthesis meets the damage first: the same message, not "could not back up".
+    const app = await appCore(dir, fakeClock().clock);
+    try {
+      await app.core.openStudy(study, false);
+      await app.core.studyBackups().idle();
+      const f = await app.core.startJob({ kind: 'synthesize', personas: 'auto', seed: 42 }).done;
+      expect(f.error).toMatchObject({ code: 'corrupt', message: expect.stringContaining(`${study}: this study file is damaged`) });
+      expect(f.error?.message).toContain(`The latest backup is ${backup}`);
+    } finally {
+      await app.close();
     }
   }, 120_000);
 

@@ -12,7 +12,8 @@ export function backupHandlers(core: Core): DomainHandlers<'backups'> {
   return {
     'backups:list': ({ study }) => {
       const path = studyPath(study);
-      return { ...store.get(path), backups: listBackups(store, path) };
+      const problem = core.info()?.path === path ? core.studyBackups().problem : null;
+      return { ...store.get(path), backups: listBackups(store, path), ...(problem ? { problem } : {}) };
     },
     'backups:settings': () => store.get(studyPath()),
     'backups:setSettings': ({ folder, keep }) => store.set(studyPath(), { folder, keep }),

@@ -40,6 +40,14 @@ export function BackupsPanel() {
         {value?.keep ?? '…'} copies in <Text span ff="monospace" size="sm">{value?.folder ?? '…'}</Text>.
       </Text>
       {list.error && <Alert color="red">{list.error.message}</Alert>}
+      {value?.problem && (
+        <Alert color="orange" title="The latest automatic backup failed" data-testid="backups-problem">
+          <Text size="sm">{value.problem}</Text>
+          <Text size="sm" mt={4}>
+            Grounded tries again within the hour. If the folder cannot be written, choose another below.
+          </Text>
+        </Alert>
+      )}
       {action.error && (
         <Alert color="red" withCloseButton onClose={action.clearError} data-testid="backups-error">
           {action.error}
