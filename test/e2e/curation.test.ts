@@ -208,6 +208,40 @@ describe('curation workspace in the browser harness', () => {
     await expect.poll(() => holder(dragged), WAIT).toBe(to.id);
   });
 
+  it('splits picked quotes into a new theme, and hides a theme from personas, visibly (each undoable)', async () => {
+    const [from] = await themes();
+    const item = page.locator(`[data-theme-id="${from!.id}"]`);
+    if ((await item.getByTestId('quote').count()) === 0) await item.getByRole('button', { name: /^Theme: / }).click();
+    const rows = item.getByTestId('quote');
+    await expect.poll(() => rows.count(), WAIT).toBeGreaterThan(2);
+    const picked = [Number(await rows.nth(0).getAttribute('data-quote-id')), Number(await rows.nth(1).getAttribute('data-quote-id'))].sort((x, y) => x - y);
+    await rows.nth(0).getByTestId('quote-pick').check();
+    await rows.nth(1).getByTestId('quote-pick').check();
+    await item.getByTestId('split-picked').click();
+    await page.getByTestId('split-label').fill('Split out');
+    await page.getByTestId('split-confirm').click();
+    const split = async () => (await themes()).find((t) => t.label === 'Split out');
+    await expect.poll(async () => [...((await split())?.quoteIds ?? [])].sort((x, y) => x - y), WAIT).toEqual(picked);
+    expect((await themes()).find((t) => t.id === from!.id)!.size).toBe(from!.size - 2);
+    await expect.poll(() => page.getByTestId('theme-label').filter({ hasText: 'Split out' }).count(), WAIT).toBe(1);
+    await pressOnPage('Control+z');
+    await expect.poll(async () => (await split()) === undefined, WAIT).toBe(true);
+    await expect.poll(() => redoButton().isDisabled(), WAIT).toBe(false);
+    await redoButton().click();
+    await expect.poll(async () => (await split())?.quoteIds.length, WAIT).toBe(2);
+
+    const made = (await split())!;
+    const theme = page.locator(`[data-theme-id="${made.id}"]`);
+    await theme.getByTestId('theme-menu').click();
+    await page.getByTestId('theme-toggle-hidden').click();
+    await expect.poll(() => theme.getByTestId('theme-hidden').isVisible(), WAIT).toBe(true);
+    expect((await split())!.hidden).toBe(true);
+    await shot('themes-hidden');
+    await undoButton().click();
+    await expect.poll(() => theme.getByTestId('theme-hidden').count(), WAIT).toBe(0);
+    expect((await split())!.hidden).toBe(false);
+  });
+
   it('opens a quote from a theme in the evidence panel: who said it, the question in plain words, its themes', async () => {
     const item = page.getByTestId('theme').first();
     if ((await item.getByTestId('quote').count()) === 0) await item.getByRole('button', { name: /^Theme: / }).click();
@@ -377,7 +411,8 @@ describe('curation workspace in the browser harness', () => {
     await first.getByRole('button', { name: /^Theme: / }).click();
     await expect.poll(() => first.getByTestId('quote').count(), WAIT).toBeGreaterThan(0);
     await first.getByTestId('quote').first().getByRole('button').first().click();
-    await expect.poll(() => page.getByTestId('quote-context').count(), WAIT).toBe(1);
+    // The panels under the shown one stay mounted (hidden), so Back finds them as they were.
+    await expect.poll(() => page.locator('[data-testid=quote-context]:visible').count(), WAIT).toBe(1);
     await shot('small-themes-panel');
     await page.getByTestId('nav-personas').click();
     await page.getByTestId('persona-card').first().getByRole('button', { name: /^Edit / }).click();

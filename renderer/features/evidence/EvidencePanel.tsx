@@ -6,6 +6,12 @@ import { FindEvidence } from './FindEvidence';
 import { QuoteContextView } from './QuoteContextView';
 import { useWorkspace, type Panel } from './workspace';
 
+function keyOf(panel: Panel): string {
+  if (panel.kind === 'quote') return `quote:${panel.quoteId}`;
+  if (panel.kind === 'evidence') return `evidence:${panel.title}`;
+  return `find:${panel.ref ? `${panel.ref.section}:${panel.ref.index}` : ''}`;
+}
+
 function titleOf(panel: Panel): string {
   if (panel.kind === 'quote') return 'Quote';
   if (panel.kind === 'evidence') return panel.title;
@@ -50,9 +56,13 @@ export function EvidencePanel() {
       </Group>
       <ScrollArea style={{ flex: 1 }} type="auto" offsetScrollbars>
         <div style={{ padding: 'var(--mantine-spacing-md)' }}>
-          {panel.kind === 'quote' && <QuoteContextView key={panel.quoteId} quoteId={panel.quoteId} />}
-          {panel.kind === 'evidence' && <EvidenceListView key={panel.title} ids={panel.ids} bullet={panel.ref} />}
-          {panel.kind === 'find' && <FindEvidence key={panel.ref ? `${panel.ref.section}:${panel.ref.index}` : 'none'} initial={panel.ref} />}
+          {ws.stack.map((p, i) => (
+            <div key={`${i}:${keyOf(p)}`} style={{ display: i === ws.stack.length - 1 ? undefined : 'none' }}>
+              {p.kind === 'quote' && <QuoteContextView quoteId={p.quoteId} />}
+              {p.kind === 'evidence' && <EvidenceListView ids={p.ids} bullet={p.ref} />}
+              {p.kind === 'find' && <FindEvidence initial={p.ref} />}
+            </div>
+          ))}
         </div>
       </ScrollArea>
     </Stack>

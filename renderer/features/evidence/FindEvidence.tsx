@@ -4,6 +4,7 @@ import { IconPlus, IconSearch } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useCoreQuery } from '../../hooks/useCoreQuery';
 import { ThemeQuotesList } from '../themes/ThemeQuotesList';
+import { AddToBulletMenu } from './AddToBulletMenu';
 import { QuoteRow } from './QuoteRow';
 import { useQuoteSearch } from './useQuoteSearch';
 import { useWorkspace, type BulletRef } from './workspace';
@@ -74,7 +75,9 @@ export function FindEvidence({ initial }: { initial: BulletRef | null }) {
                   testId="find-result"
                   onOpen={() => ws.show({ kind: 'quote', quoteId: q.id })}
                   actions={
-                    bullet && (
+                    !bullet ? (
+                      <AddToBulletMenu quoteId={q.id} />
+                    ) : (
                       <Tooltip label={cited ? 'Already cited by this bullet' : `Add to ${bullet.label} ${bullet.ref.index + 1}`} openDelay={300}>
                         <ActionIcon variant="light" aria-label="Add to the picked bullet" disabled={cited} onClick={() => ws.editor?.addEvidence(bullet.ref, q.id)} data-testid="find-add">
                           <IconPlus size={14} />

@@ -15,10 +15,12 @@ interface Props {
   /** Under the speaker (e.g. a facet). */
   meta?: ReactNode;
   testId?: string;
+  /** Shown in the evidence panel right now. */
+  active?: boolean;
 }
 
 /** A quote that can be dragged onto a bullet or a theme; clicking it opens its evidence panel. */
-export function QuoteRow({ quote, fromThemeId, onOpen, leading, actions, meta, testId = 'quote-row' }: Props) {
+export function QuoteRow({ quote, fromThemeId, onOpen, leading, actions, meta, testId = 'quote-row', active = false }: Props) {
   return (
     <Group
       gap="xs"
@@ -28,7 +30,8 @@ export function QuoteRow({ quote, fromThemeId, onOpen, leading, actions, meta, t
       onDragStart={(e) => startQuoteDrag(e, { quoteId: quote.id, ...(fromThemeId !== undefined ? { fromThemeId } : {}) }, quote.text)}
       data-testid={testId}
       data-quote-id={quote.id}
-      style={{ cursor: 'grab' }}
+      data-active={active || undefined}
+      style={{ cursor: 'grab', borderRadius: 6, background: active ? 'var(--mantine-color-indigo-light)' : undefined }}
       py={6}
       px={4}
     >

@@ -27,6 +27,8 @@ export type Panel =
 
 export interface Workspace {
   panel: Panel | null;
+  /** Every open panel, the shown one last: those under it stay mounted, so "Back" finds a search as it was left. */
+  stack: Panel[];
   /** Earlier panels, so "Back" returns from a quote to the list it was opened from. */
   back: (() => void) | null;
   show: (panel: Panel) => void;
@@ -91,6 +93,7 @@ export function useWorkspaceState(openTranscriptAt: (transcriptId: number, turnI
   return useMemo(
     () => ({
       panel: stack.at(-1) ?? null,
+      stack,
       back: stack.length > 1 ? () => setStack((s) => s.slice(0, -1)) : null,
       show,
       close,

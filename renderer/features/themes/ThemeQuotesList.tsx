@@ -58,7 +58,7 @@ export function ThemeQuotesList({ theme, themes, curate = true }: { theme: Theme
           value={participant}
           onChange={setParticipant}
           data={(meta?.participants ?? []).map((p) => ({ value: String(p.id), label: `${p.name} (${p.count})` }))}
-          w={200}
+          w={170}
           data-testid="theme-filter-participant"
         />
         <Select
@@ -69,7 +69,7 @@ export function ThemeQuotesList({ theme, themes, curate = true }: { theme: Theme
           value={facet}
           onChange={setFacet}
           data={(meta?.facets ?? []).map((f) => ({ value: f.facet, label: `${FACET_NAME[f.facet]} (${f.count})` }))}
-          w={180}
+          w={160}
           data-testid="theme-filter-facet"
         />
         <Text size="xs" c="dimmed" pb={6} data-testid="theme-quote-total">
@@ -95,6 +95,7 @@ export function ThemeQuotesList({ theme, themes, curate = true }: { theme: Theme
                     quote={q}
                     fromThemeId={theme.id}
                     testId="quote"
+                    active={ws.panel?.kind === 'quote' && ws.panel.quoteId === q.id}
                     onOpen={() => ws.show({ kind: 'quote', quoteId: q.id })}
                     leading={
                       curate ? <Checkbox mt={4} size="xs" aria-label={`Pick quote from ${q.participantName}`} checked={picked.has(q.id)} onChange={() => toggle(q.id)} data-testid="quote-pick" /> : undefined
