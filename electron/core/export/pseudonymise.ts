@@ -127,9 +127,31 @@ interface Found extends Span {
   priority: number;
 }
 
+/**
+ * A word the finder may take for a name: capitalised, not an ordinary word ("grant" in "Mozilla
+ * grant"), and with no capital inside but after a surname prefix: McGibbon and O'Reilly are
+ * names, PyPI, GitHub and RubyGems are not.
+ */
+function looksLikeName(word: string): boolean {
+  if (!/^\p{Lu}[\p{L}'’-]+$/u.test(word) || isOrdinaryWord(word) || NOT_A_NAME.has(word.toLowerCase())) return false;
+  const inner = word.slice(1).search(/\p{Lu}/u) + 1;
+  // An unknown word in capitals is an acronym (MOSS, PSF); names in capitals are speaker labels, known already.
+  if (word === word.toUpperCase()) return false;
+  return inner === 0 || /^(?:Mc|Mac|O['’]|D['’]|De|Di|Da|La|Le|Van|Von)$/.test(word.slice(0, inner));
+}
+
+/** A first name or surname in compromise's lexicon (not a guess from capitals). */
+const isLexiconName = (word: string) => lexiconTags(word).some((t) => /Name$/.test(t));
+
 /** Where compromise reads a person in the text (character spans), and names it finds there. */
-function personSpans(text: string): { spans: Span[]; names: string[][] } {
-  const matches = nlp(text).people().json({ offset: true, terms: { offset: true } }) as {
+function personSpans(text: string, isKnown: (word: string) => boolean): { spans: Span[]; dates: Span[]; names: string[][] } {
+  const doc = nlp(text);
+  // Where the sentence reads a date ("in May", "on Monday"): a name that is also a month is not one there.
+  const dates = (doc.match('(#Month|#WeekDay)').json({ offset: true }) as { offset: { start: number; length: number } }[]).map((d) => ({
+    start: d.offset.start,
+    end: d.offset.start + d.offset.length,
+  }));
+  const matches = doc.people().json({ offset: true, terms: { offset: true } }) as {
     terms: { text: string; tags: string[]; offset: { start: number; length: number } }[];
   }[];
   const spans: Span[] = [];
@@ -143,15 +165,38 @@ function personSpans(text: string): { spans: Span[]; names: string[][] } {
     for (const t of m.terms) {
       const word = t.text.replace(/['’]s$/, '').replace(/^\W+|\W+$/gu, '');
       const person = t.tags.some((tag) => /Person|Name$/.test(tag)) && !t.tags.includes('Honorific');
-      // A found name is capitalised and not an ordinary word: "grant" in "Mozilla grant" is not a name.
-      if (person && /^\p{Lu}[\p{L}'’-]+$/u.test(word) && !isOrdinaryWord(word) && !NOT_A_NAME.has(word.toLowerCase())) {
-        run.push(word);
-        spans.push({ start: t.offset.start, end: t.offset.start + t.offset.length });
-      } else flush();
+      if (person) spans.push({ start: t.offset.start, end: t.offset.start + t.offset.length });
+      if (person && (isKnown(word) || looksLikeName(word))) run.push(word);
+      else flush();
     }
     flush();
   }
-  return { spans, names };
+  return { spans, dates, names };
+}
+
+/** The parts of a found name left when the words `drop` says are not names are taken out. */
+function splitRun(run: string[], drop: (word: string) => boolean): string[][] {
+  const parts: string[][] = [[]];
+  for (const w of run) {
+    if (drop(w)) parts.push([]);
+    else parts.at(-1)!.push(w);
+  }
+  return parts.filter((p) => p.length > 0);
+}
+
+const MONTHS_AND_DAYS = new Set(
+  'january february march april may june july august september october november december monday tuesday wednesday thursday friday saturday sunday'.split(' '),
+);
+
+/**
+ * "in May", "last May", "May 6", "6 May": a month or day name where a date is written, which
+ * compromise does not always tag. A participant called May is still replaced in "May said".
+ */
+function readsAsDate(text: string, start: number, end: number): boolean {
+  if (!MONTHS_AND_DAYS.has(text.slice(start, end).toLowerCase())) return false;
+  const before = text.slice(Math.max(0, start - 12), start);
+  const after = text.slice(end, end + 6);
+  return /\b(?:in|on|since|until|till|by|of|from|to|last|next|this|early|late|mid|during|before|after|every)\s+$/i.test(before) || /^\s*\d{1,4}\b/.test(after) || /\d\s+$/.test(before);
 }
 
 /** A word at the start of a sentence, line or quotation is capitalised whatever it is. */
@@ -164,7 +209,7 @@ function startsSentence(text: string, at: number): boolean {
 class Replacer {
   private readonly entries: NameEntry[] = [];
   private readonly counts = new Map<string, Replacement>();
-  private readonly spans = new Map<string, Span[]>();
+  private readonly spans = new Map<string, { people: Span[]; dates: Span[] }>();
 
   constructor(entries: NameEntry[]) {
     const seen = new Set<string>();
@@ -180,7 +225,7 @@ class Replacer {
     }
   }
 
-  setPersonSpans(text: string, spans: Span[]) {
+  setSpans(text: string, spans: { people: Span[]; dates: Span[] }) {
     this.spans.set(text, spans);
   }
 
@@ -202,7 +247,7 @@ class Replacer {
       ...findUrls(text).map((s) => ({ ...s, replacement: '[link]', kind: 'url' as const, priority: 1 })),
       ...findPhones(text).map((s) => ({ ...s, replacement: '[phone]', kind: 'phone' as const, priority: 2 })),
     ];
-    const people = this.spans.get(text) ?? [];
+    const { people, dates } = this.spans.get(text) ?? { people: [], dates: [] };
     for (const e of this.entries) {
       const single = !e.text.includes(' ');
       for (const m of text.matchAll(e.re!)) {
@@ -210,7 +255,8 @@ class Replacer {
         const end = start + m[0].length;
         if (e.ambiguous) {
           const tagged = people.some((s) => s.start <= start && s.end >= end);
-          const midSentence = !e.month && !startsSentence(text, start) && m[0] !== m[0].toUpperCase();
+          const date = e.month || dates.some((s) => s.start <= start && s.end >= end) || readsAsDate(text, start, end);
+          const midSentence = !date && !startsSentence(text, start) && m[0] !== m[0].toUpperCase();
           if (!tagged && !midSentence) continue;
         }
         found.push({ start, end, replacement: e.label, kind: e.kind, priority: 3 + (single ? 1 : 0) });
@@ -260,10 +306,9 @@ export interface Pseudonymised {
   preview: ExportPreview;
 }
 
-/** The cards with every person made a label and every contact detail masked, and the list of what changed. */
-export function pseudonymiseCards(cards: PersonaCardData[], people: PseudonymPeople): Pseudonymised {
+/** The replacer for these texts: every name entry the records give, and the ones the finder reads in the texts. */
+function replacerFor(texts: string[], people: PseudonymPeople) {
   const labels = participantLabels(people.participants);
-  const texts = cardTexts(cards);
   // Words the texts also use in lower case are ordinary words here ("grant", "will"), but not the
   // lower-case name in an e-mail address or a link, which are masked whole anyway.
   const lowercaseSeen = new Set(texts.flatMap((t) => withoutContacts(t).match(/(?<![\p{L}\p{N}_])\p{Ll}[\p{L}'’-]*/gu) ?? []));
@@ -275,7 +320,6 @@ export function pseudonymiseCards(cards: PersonaCardData[], people: PseudonymPeo
     byName.set(normalName(p.name).toLowerCase(), label);
     entries.push(...entriesFor([p.name, ...p.otherNames], label, 'participant', lowercaseSeen));
   }
-  const participantWords = new Set(entries.map((e) => e.text.toLowerCase()));
   const interviewers = [...new Set(people.others.filter((o) => o.role === 'interviewer').map((o) => normalName(o.name)))];
   interviewers.forEach((name, i) => entries.push(...entriesFor([name], interviewers.length > 1 ? `[Interviewer ${i + 1}]` : '[Interviewer]', 'person', lowercaseSeen)));
 
@@ -286,23 +330,45 @@ export function pseudonymiseCards(cards: PersonaCardData[], people: PseudonymPeo
   for (const name of new Set(others)) entries.push(...entriesFor([name], nextPerson(), 'person', lowercaseSeen));
 
   const known = new Set(entries.map((e) => e.text.toLowerCase()));
-  const spansByText = new Map<string, Span[]>();
+  const spansByText = new Map<string, { people: Span[]; dates: Span[] }>();
+  const runs: string[][] = [];
   for (const text of texts) {
-    const { spans, names } = personSpans(text);
-    spansByText.set(text, spans);
-    for (const run of names) {
-      const full = run.join(' ');
-      const words = run.filter((w) => !known.has(w.toLowerCase()) && !participantWords.has(w.toLowerCase()));
-      if (known.has(full.toLowerCase()) || words.length === 0) continue;
-      const label = entries.find((e) => run.some((w) => w.toLowerCase() === e.text.toLowerCase()) && e.kind === 'person')?.label ?? nextPerson();
-      entries.push(...entriesFor([full], label, 'person', lowercaseSeen).filter((e) => !known.has(e.text.toLowerCase())));
-      for (const e of entries) known.add(e.text.toLowerCase());
-    }
+    const { spans, dates, names } = personSpans(text, (w) => known.has(w.toLowerCase()));
+    spansByText.set(text, { people: spans, dates });
+    // A word the texts also write in lower case is an ordinary word here, even inside a found name ("Moz Grant").
+    for (const run of names) runs.push(...splitRun(run, (w) => lowercaseSeen.has(w.toLowerCase())));
+  }
+  // compromise reads most unknown capitalised words as people (Mozilla, MOSS): alone, a word is
+  // taken only when the lexicon knows it as a name or the texts also write it in a full name.
+  const inFullNames = new Set(runs.filter((run) => run.length > 1).flatMap((run) => run.map((w) => w.toLowerCase())));
+  for (const run of runs) {
+    if (run.length === 1 && !isLexiconName(run[0]!) && !inFullNames.has(run[0]!.toLowerCase())) continue;
+    const full = run.join(' ');
+    if (known.has(full.toLowerCase()) || run.every((w) => known.has(w.toLowerCase()))) continue;
+    // "Nick Coghlan" is participant Nick; "Tomasz" after "Tomasz Kowalczyk" is the same person; an
+    // interviewer's first name does not make a stranger the interviewer.
+    // Only a first name and a surname: a longer run ("Nick, Robert McGibbon") may be a list of people.
+    const participant = run.length === 2 ? entries.find((e) => e.kind === 'participant' && e.text.toLowerCase() === run[0]!.toLowerCase()) : undefined;
+    const person = entries.find((e) => e.label.startsWith('[Person') && run.some((w) => w.toLowerCase() === e.text.toLowerCase()));
+    const label = participant?.label ?? person?.label ?? nextPerson();
+    entries.push(...entriesFor([full], label, participant ? 'participant' : 'person', lowercaseSeen).filter((e) => !known.has(e.text.toLowerCase())));
+    for (const e of entries) known.add(e.text.toLowerCase());
   }
 
   const r = new Replacer(entries);
-  for (const [text, spans] of spansByText) r.setPersonSpans(text, spans);
-  const done = new Map(texts.map((t) => [t, r.text(t)]));
+  for (const [text, spans] of spansByText) r.setSpans(text, spans);
+  return { r, labels, byName, done: new Map(texts.map((t) => [t, r.text(t)])) };
+}
+
+/** Free texts pseudonymised as an export would be (the bench measures the finder with it). */
+export function pseudonymiseTexts(texts: string[], people: PseudonymPeople): { texts: string[]; replacements: Replacement[] } {
+  const { r, done } = replacerFor(texts, people);
+  return { texts: texts.map((t) => done.get(t) ?? t), replacements: r.replacements() };
+}
+
+/** The cards with every person made a label and every contact detail masked, and the list of what changed. */
+export function pseudonymiseCards(cards: PersonaCardData[], people: PseudonymPeople): Pseudonymised {
+  const { r, labels, byName, done } = replacerFor(cardTexts(cards), people);
   const t = (s: string) => (s ? (done.get(s) ?? r.text(s)) : s);
   const labelOf = (name: string) => {
     const label = byName.get(normalName(name).toLowerCase());
