@@ -1,6 +1,7 @@
 import { Alert, Autocomplete, Badge, Button, Divider, Drawer, Group, Select, SimpleGrid, Stack, Text, Textarea, TextInput } from '@mantine/core';
 import { useMemo, useState } from 'react';
 import { CONSENT_STATUSES, EXPERIENCE_LEVELS, type ConsentStatus, type ExperienceLevel, type ParticipantDetail } from '../../../shared/domain';
+import { PSEUDONYM_ATTRIBUTE } from '../../../shared/pseudonym';
 import { call } from '../../bridge';
 import { useAction } from '../../hooks/useAction';
 import { plural } from '../../format';
@@ -77,6 +78,9 @@ export function ParticipantEditor({ participant, all, onClose, onSaved }: Props)
           <Textarea label="Notes" autosize minRows={3} maxRows={10} maxLength={20000} value={draft.notes} error={errors.notes} onChange={(e) => set('notes', e.currentTarget.value)} />
           <Divider />
           <AttributesEditor rows={draft.attributes} onChange={(rows) => set('attributes', rows)} error={errors.attributes} />
+          <Text size="xs" c="dimmed">
+            An attribute named “{PSEUDONYM_ATTRIBUTE}” is the name they get in pseudonymised exports (else their code, else P01, P02…).
+          </Text>
           {participant.aliases.length > 0 && (
             <Group gap={6}>
               <Text size="sm" fw={500}>
