@@ -22,7 +22,7 @@ const PHONE = /(?<![\p{L}\p{N}+])(?:\+\d{1,3}[\s.-]?)?(?:\(\d{1,5}\)[\s.-]?)?(?:
 /**
  * 7 to 15 digits (E.164 allows 15) written as a phone number is: with a + or (area) code, 9 or
  * more digits, or a "555-1234" local number. Not a date (2024-04-02, 02.04.2024), a year range
- * (2019-2020) or a grouped amount (1 000 000).
+ * (2019-2020), a range of round numbers (500-2000) or a grouped amount (1 000 000).
  */
 function isPhone(s: string): boolean {
   const digits = s.replace(/\D/g, '').length;
@@ -32,7 +32,8 @@ function isPhone(s: string): boolean {
   if (/^[+(]/.test(s)) return true;
   if (/^\d+$/.test(s)) return digits >= 10 && digits <= 11 && /^0/.test(s); // 07700900123, not 20190926
   if (digits >= 9) return true;
-  return /\d{3}[-.\s]\d{4}$/.test(s);
+  // "555-1234" is a local number; "500-2000" (both round hundreds) is a range.
+  return /^\d{3}[-.\s]\d{4}$/.test(s) && !/^\d00[-.\s]\d{2}00$/.test(s);
 }
 
 /** Trailing punctuation that ends a sentence rather than the link: "see example.org/x." */
