@@ -10,11 +10,11 @@ export interface WorkerHostOptions {
   heapMb?: number;
   /** Restarts allowed in a row without a call answered in between; past that calls fail. */
   maxRestarts?: number;
-  /** A core that sends nothing (no answer, no job progress, no heartbeat reply) for this long is
-   * stuck: it is stopped and started afresh. Tests shorten it. */
+  /** A core with nothing to do that sends nothing (no heartbeat reply) for this long is stuck: it is
+   * stopped and started afresh. Tests shorten it. */
   hangMs?: number;
-  /** The same while a job runs: its synchronous steps (clustering, the map layout) send nothing. */
-  jobHangMs?: number;
+  /** The same while a call or a job is in progress: long synchronous work sends nothing either. */
+  busyHangMs?: number;
   /** How often the host sends a heartbeat. */
   heartbeatMs?: number;
 }
@@ -23,16 +23,19 @@ export interface WorkerHostOptions {
 export const CORE_WORKER_HEAP_MB = 4096;
 
 /**
- * A minute of silence means stuck. The calls the core answers are reads and edits; the long work
- * (import, synthesis, export) runs in jobs that report progress, and a worker's postMessage reaches
- * this thread even while the worker's own loop is busy, so a stretch that reports is never taken for
- * a hang. Only a thread that neither answers a heartbeat nor reports anything is stopped (the audit's
- * stuck core kept every later call waiting for good).
+ * An idle core silent for a minute is stuck: nothing it was asked to do can keep its thread busy.
+ * Anything it reports (an answer, job progress: a worker's postMessage reaches this thread even
+ * while the worker's own loop is busy) counts as alive. The audit's stuck core kept every later
+ * call waiting for good.
  */
 export const CORE_HANG_MS = 60_000;
-/** While a job runs, a step between two progress reports may be long and silent: clustering and the
- * map layout are synchronous, so a job is taken for stuck only after 15 silent minutes. */
-export const CORE_JOB_HANG_MS = 15 * 60_000;
+/**
+ * While a call or a job is in progress the core may be silent for long and still be working: the
+ * clustering and map layout of a synthesis, a VACUUM after a participant's removal or a rekey of a
+ * large study are single synchronous steps. So a busy core is taken for stuck only after 15 silent
+ * minutes: a backstop that never cuts legitimate work short on any study this app is built for.
+ */
+export const CORE_BUSY_HANG_MS = 15 * 60_000;
 
 /**
  * A CoreHost whose core runs in a worker thread (the Electron app). A core that crashes (out of
@@ -53,10 +56,10 @@ export function createWorkerCoreHost(
   let restartsInARow = 0;
   let worker: Worker | null = null;
   const hangMs = opts.hangMs ?? CORE_HANG_MS;
-  const jobHangMs = opts.jobHangMs ?? CORE_JOB_HANG_MS;
+  const busyHangMs = opts.busyHangMs ?? CORE_BUSY_HANG_MS;
   /** Jobs that reported progress and have not finished. */
   const runningJobs = new Set<string>();
-  const bound = () => (runningJobs.size > 0 ? jobHangMs : hangMs);
+  const bound = () => (runningJobs.size > 0 || pending.size > 0 ? busyHangMs : hangMs);
   const heartbeatMs = opts.heartbeatMs ?? Math.max(10, Math.floor(hangMs / 6));
   /** Heartbeats in a row the core let pass in silence. Counted in beats, not wall time, so a
    * laptop waking from sleep (hours on the clock, no beat missed) does not look like a hang. */
