@@ -11,6 +11,7 @@ import { defaultModelsDir, modelStatus } from '../../electron/core/embeddings/mo
 import { syntheticBlobs } from '../../electron/core/synthesis/syntheticData';
 import { benchClustering } from './clustering';
 import { benchEmbedding } from './embedding';
+import { benchEncryption, printEncryption } from './encryption';
 import { benchExport } from './export';
 import { benchImport } from './importing';
 import { benchProjection, landmarks } from './projection';
@@ -114,6 +115,9 @@ async function main(): Promise<void> {
   const raw = await benchRawPdf(4);
   row('export 4 personas + deck, PDF (ms/persona)', pdf.perPersonaMs.toFixed(0), raw.perPersonaMs.toFixed(0), raw.perPersonaMs / pdf.perPersonaMs);
   console.log(`  baseline: react-pdf rendering the same text unstyled, no avatar or fitting; peak ${pdf.peakMB.toFixed(0)} MB`);
+
+  console.log('');
+  printEncryption(await benchEncryption());
 }
 
 main().catch((err: unknown) => {

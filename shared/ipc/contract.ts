@@ -147,6 +147,17 @@ export const coreContract = {
   'study:close': { input: z.object({}).strict(), output: null },
   'study:info': { input: z.object({}).strict(), output: {} as StudyInfo | null },
   'study:recent': { input: z.object({}).strict(), output: [] as string[] },
+  /**
+   * Encrypts the open study with newPassphrase, decrypts it, or changes its passphrase (rekey): the
+   * current passphrase is asked again for decrypt and rekey. The study is closed, rewritten beside
+   * itself, renamed in and reopened; on failure the old study is reopened as it was.
+   */
+  'study:encryption': {
+    input: z
+      .object({ action: z.enum(['encrypt', 'decrypt', 'rekey']), passphrase: passphrase.optional(), newPassphrase: passphrase.optional() })
+      .strict(),
+    output: {} as StudyInfo,
+  },
   'study:setQuestions': {
     input: z.object({ questions: z.array(z.string().trim().min(1).max(500)).max(20) }).strict(),
     output: {} as StudyInfo,

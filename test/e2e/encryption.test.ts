@@ -16,6 +16,7 @@ const transcript = join(root, 'test', 'fixtures', 'transcripts', 'interview-alex
 const CHROMIUM = process.env.GROUNDED_CHROMIUM ?? '/usr/bin/chromium';
 const WAIT = { timeout: 20_000 };
 const PASS = 'a passphrase typed in the app';
+const NEW = 'the new passphrase for it';
 
 describe('an encrypted study in the renderer', () => {
   let dir: string;
@@ -87,5 +88,34 @@ describe('an encrypted study in the renderer', () => {
     const files = (readdirSync(settings, { recursive: true }) as string[]).filter((f) => statSync(join(settings, f)).isFile());
     expect(files).toContain('recent-studies.json');
     for (const f of files) expect(readFileSync(join(settings, f), 'utf8'), f).not.toContain(PASS);
+  });
+
+  it('changes the passphrase and removes the encryption from the header, refusing a wrong current one', async () => {
+    const lock = page.getByTestId('encryption-button');
+    expect(await lock.getAttribute('aria-label')).toBe('Encryption: encrypted');
+    await lock.click();
+    const dialog = page.getByRole('dialog', { name: 'This study is encrypted' });
+    await expect.poll(() => dialog.isVisible(), WAIT).toBe(true);
+    await dialog.getByTestId('encryption-current').fill('not the passphrase');
+    await dialog.getByTestId('encryption-new').fill(NEW);
+    await dialog.getByTestId('encryption-again').fill(NEW);
+    await dialog.getByTestId('encryption-submit').click();
+    await expect.poll(() => dialog.getByTestId('encryption-error').count(), WAIT).toBe(1);
+    expect(await dialog.getByTestId('encryption-error').textContent()).toMatch(/does not open this study/);
+    await dialog.getByTestId('encryption-current').fill(PASS);
+    await dialog.getByTestId('encryption-submit').click();
+    await expect.poll(() => dialog.count(), WAIT).toBe(0);
+    expect(await page.getByTestId('study-name').textContent()).toBe('secret');
+
+    // Removing it asks for the current passphrase: the new one is what opens the study now.
+    await lock.click();
+    await expect.poll(() => dialog.isVisible(), WAIT).toBe(true);
+    await dialog.getByText('Remove encryption', { exact: true }).first().click();
+    await dialog.getByTestId('encryption-current').fill(NEW);
+    await dialog.getByRole('button', { name: 'Remove encryption' }).last().click();
+    await expect.poll(() => lock.getAttribute('aria-label'), WAIT).toBe('Encryption: not encrypted');
+    expect(readFileSync(study).subarray(0, 15).toString('latin1')).toBe('SQLite format 3');
+    const recent = readFileSync(join(dir, 'settings', 'recent-studies.json'), 'utf8');
+    expect(recent).not.toContain(NEW);
   });
 });

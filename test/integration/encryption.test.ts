@@ -39,8 +39,8 @@ async function newCore(dir: string): Promise<{ core: Core; close: () => Promise<
   return { core: host.core, close: () => host.close() };
 }
 
-async function failure(p: Promise<unknown>): Promise<IpcFailure> {
-  const err = await p.then(
+async function failure(p: unknown): Promise<IpcFailure> {
+  const err = await Promise.resolve(p).then(
     () => null,
     (e: unknown) => e,
   );
@@ -116,6 +116,25 @@ describe('an encrypted study', () => {
     const info = await core.handlers()['study:open']({ path: study, passphrase: PASS });
     expect(info.encrypted).toBe(true);
     expect(info.counts.transcripts).toBe(2);
+    await close();
+  });
+
+  it("withdraws a participant's consent (secure_delete, VACUUM) and stays encrypted and whole", async () => {
+    const dir = tmp();
+    const study = join(dir, 'enc.grounded');
+    const { core, close } = await newCore(dir);
+    await core.handlers()['study:create']({ path: study, passphrase: PASS });
+    await importAll(core, goodTranscripts);
+    const alex = (await core.handlers()['participants:list']({})).find((p) => p.name === 'Alex')!;
+    const removed = await core.handlers()['participants:remove']({ id: alex.id });
+    expect(removed.turnsRemoved).toBeGreaterThan(0);
+    expect(leaks(dir)).toEqual([]);
+    expect(core.requireStudy().sqlite.pragma('integrity_check', { simple: true })).toBe('ok');
+    expect((await core.handlers()['search:query']({ q: 'spreadsheet' })).hits.every((h) => h.speaker !== 'Alex')).toBe(true);
+    await core.closeStudy();
+    expect(readFileSync(study).subarray(0, 15).toString('latin1')).not.toBe('SQLite format 3');
+    await core.openStudy(study, false, PASS);
+    expect(core.info()!.counts.participants).toBeGreaterThan(0);
     await close();
   });
 
@@ -211,6 +230,36 @@ describe('encrypt, decrypt and rekey', () => {
     transformStudy(study, 'encrypt', { newPassphrase: PASS });
     expect(existsSync(temp)).toBe(false);
     await core.openStudy(study, false, PASS);
+    expect(await snapshot(core)).toEqual(want);
+    await close();
+  });
+});
+
+describe("the app's study:encryption", () => {
+  it('encrypts the open study, refuses a wrong current passphrase (the study stays open as it was), changes it, removes it', async () => {
+    const dir = tmp();
+    const study = join(dir, 's.grounded');
+    const { core, close } = await newCore(dir);
+    const h = core.handlers();
+    await h['study:create']({ path: study });
+    await importAll(core, goodTranscripts.slice(0, 3));
+    const want = await snapshot(core);
+
+    expect((await h['study:encryption']({ action: 'encrypt', newPassphrase: PASS })).encrypted).toBe(true);
+    expect(leaks(dir)).toEqual([]);
+    expect(await snapshot(core)).toEqual(want);
+
+    const wrong = await failure(h['study:encryption']({ action: 'rekey', passphrase: 'not the passphrase', newPassphrase: 'a new passphrase' }));
+    expect(wrong.code).toBe('wrong_passphrase');
+    expect(core.info()?.encrypted).toBe(true);
+    expect(await snapshot(core)).toEqual(want);
+    expect((await failure(h['study:encryption']({ action: 'decrypt' }))).code).toBe('invalid_input');
+
+    await h['study:encryption']({ action: 'rekey', passphrase: PASS, newPassphrase: 'a new passphrase' });
+    await core.closeStudy();
+    expect((await failure(core.openStudy(study, false, PASS))).code).toBe('wrong_passphrase');
+    await core.openStudy(study, false, 'a new passphrase');
+    expect((await h['study:encryption']({ action: 'decrypt', passphrase: 'a new passphrase' })).encrypted).toBe(false);
     expect(await snapshot(core)).toEqual(want);
     await close();
   });

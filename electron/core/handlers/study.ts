@@ -3,6 +3,7 @@ import { existsSync, mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { IpcFailure } from '../../../shared/ipc/contract';
 import { setResearchQuestions } from '../db/queries/study';
+import { transformStudy } from '../encryption';
 import { modelStatus } from '../embeddings/model';
 import type { Core } from '../service';
 import { withExtension } from '../studyPath';
@@ -28,6 +29,25 @@ export function studyHandlers(core: Core): DomainHandlers<'app' | 'study'> {
     },
     'study:info': () => core.info(),
     'study:recent': () => core.recent(),
+    'study:encryption': async ({ action, passphrase, newPassphrase }) => {
+      if (action !== 'encrypt' && !passphrase) throw new IpcFailure('invalid_input', 'give the study\'s current passphrase');
+      const study = core.requireStudy();
+      const path = study.path;
+      // The old key stays in memory until the end: a failed transform reopens the old study without asking.
+      const keepOldKey = study.retainKey();
+      try {
+        await core.closeStudy();
+        try {
+          transformStudy(path, action, { passphrase, newPassphrase });
+        } catch (err) {
+          await core.openStudy(path, false).catch(() => undefined);
+          throw err;
+        }
+        return core.changed(`study ${action}ed`, await core.openStudy(path, false, action === 'decrypt' ? undefined : newPassphrase));
+      } finally {
+        keepOldKey();
+      }
+    },
     'study:setQuestions': ({ questions }) => {
       setResearchQuestions(core.db(), questions);
       return core.changed('research questions edited', core.info()!);

@@ -8,6 +8,7 @@ import { plural } from '../../format';
 import { useWorkspace } from '../evidence/workspace';
 import { BackupsButton } from '../backups/BackupsButton';
 import { UndoRedoButtons } from '../history/UndoRedoButtons';
+import { EncryptionSettings } from './EncryptionSettings';
 import { ResearchQuestions } from './ResearchQuestions';
 
 const EIGHTEEN_MONTHS_MS = 18 * 30.44 * 24 * 3600 * 1000;
@@ -57,6 +58,7 @@ export function StudyHeader({ study, onClosed, search }: { study: StudyInfo; onC
       <Group gap={4} wrap="nowrap">
         <UndoRedoButtons />
         <BackupsButton />
+        <EncryptionSettings study={study} />
         <ColorSchemeToggle />
         <Button variant="subtle" color="gray" leftSection={<IconX size={16} />} loading={closing} onClick={() => guard(() => void close())}>
           Close study
