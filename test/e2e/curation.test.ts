@@ -137,6 +137,16 @@ describe('curation workspace in the browser harness', () => {
     await expect.poll(() => redoButton().isDisabled(), WAIT).toBe(false);
     await pressOnPage('Control+Shift+Z');
     await expect.poll(label, WAIT).toBe('Money worries');
+
+    // Inside a text field Ctrl+Z is the field's own undo, not the study's.
+    await page.locator(`[data-theme-id="${id}"]`).getByTestId('theme-menu').click();
+    await page.getByTestId('theme-rename').click();
+    await page.getByTestId('theme-rename-input').pressSequentially(' typed');
+    await page.getByTestId('theme-rename-input').press('Control+z');
+    expect((await themes()).find((t) => t.id === id)!.label).toBe('Money worries');
+    expect(await undoButton().getAttribute('aria-label')).toMatch(/^Undo: .*Money worries/);
+    await page.getByTestId('theme-rename-input').press('Escape');
+    await expect.poll(label, WAIT).toBe('Money worries');
   });
 
   it('merges two themes under a new label; Ctrl+Z splits them again and redo merges them back', async () => {
@@ -422,7 +432,42 @@ describe('curation workspace in the browser harness', () => {
     await shot('small-persona-editor');
     // No horizontal scrollbar on the page at this size.
     expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
+    await page.getByTestId('persona-cancel').click();
+    await expect.poll(() => page.getByTestId('persona-editor').count(), WAIT).toBe(0);
     await page.setViewportSize({ width: 1440, height: 900 });
+  });
+
+  it('asks before a new synthesis, in the words of synthesis:plan, and Cancel starts nothing', async () => {
+    await page.getByTestId('nav-personas').click();
+    const plan = await core('synthesis:plan', {});
+    expect(plan.hasSynthesis).toBe(true);
+    let started = 0;
+    const off = host.on('jobs:progress', () => (started += 1));
+    await page.getByTestId('synthesize-button').click();
+    await expect.poll(() => page.getByTestId('resynthesis-message').isVisible(), WAIT).toBe(true);
+    expect(await page.getByTestId('resynthesis-message').textContent()).toBe(plan.message);
+    await shot('resynthesis-confirm');
+    await page.getByRole('dialog', { name: 'Synthesize again?' }).getByRole('button', { name: 'Cancel' }).click();
+    await expect.poll(() => page.getByTestId('resynthesis-message').count(), WAIT).toBe(0);
+    off();
+    expect(started).toBe(0);
+  });
+
+  it('reads in dark mode (screenshots for a person to look at)', async () => {
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await page.getByTestId('nav-themes').click();
+    const first = page.getByTestId('theme').first();
+    if ((await first.getByTestId('quote').count()) === 0) await first.getByRole('button', { name: /^Theme: / }).click();
+    await first.getByTestId('quote').first().getByRole('button').first().click();
+    await expect.poll(() => page.locator('[data-testid=quote-context]:visible').count(), WAIT).toBe(1);
+    await shot('dark-themes-panel');
+    await page.getByTestId('nav-personas').click();
+    await page.getByTestId('persona-card').first().getByRole('button', { name: /^Edit / }).click();
+    await page.getByTestId('edit-goals').getByTestId('edit-evidence-badge').first().click();
+    await expect.poll(() => page.locator('[data-testid=evidence-quotes]:visible').count(), WAIT).toBe(1);
+    await shot('dark-persona-editor');
+    await page.getByTestId('persona-cancel').click();
+    await page.emulateMedia({ colorScheme: 'light' });
   });
 
   it('raised no error in the page', () => {

@@ -1,4 +1,4 @@
-import { Accordion, Badge, Checkbox, Group, Stack, Text } from '@mantine/core';
+import { Accordion, Badge, Checkbox, Group, Stack, Text, VisuallyHidden } from '@mantine/core';
 import { useState, type DragEvent } from 'react';
 import type { Theme } from '../../../shared/domain';
 import { call } from '../../bridge';
@@ -56,7 +56,8 @@ export function ThemeItem({ theme, themes, expanded, picked, onPick }: Props) {
       onDragLeave={() => setOver(false)}
       onDrop={onDrop}
       style={{
-        ...(theme.outlier ? { borderStyle: 'dashed' } : {}),
+        // Dashed, not faded: a hidden theme stays readable (and its badge says why it looks different).
+        ...(theme.outlier || theme.hidden ? { borderStyle: 'dashed' } : {}),
         ...(over ? { outline: '2px solid var(--mantine-color-indigo-5)', outlineOffset: 2 } : {}),
         scrollMarginTop: 80,
       }}
@@ -66,11 +67,13 @@ export function ThemeItem({ theme, themes, expanded, picked, onPick }: Props) {
         {renaming ? (
           <RenameTheme theme={theme} onDone={() => setRenaming(false)} />
         ) : (
-          <Accordion.Control aria-label={`Theme: ${label}`} style={{ flex: 1, minWidth: 0, opacity: theme.hidden ? 0.6 : 1 }}>
+          <Accordion.Control style={{ flex: 1, minWidth: 0 }}>
+            {/* Named by its content (label-in-name, WCAG 2.5.3), which a screen reader hears as "Theme: …". */}
+            <VisuallyHidden>Theme: </VisuallyHidden>
             <Group justify="space-between" wrap="nowrap" pr="sm">
               <div style={{ minWidth: 0 }}>
                 <Group gap="xs" wrap="nowrap">
-                  <Text fw={600} data-testid="theme-label" c={theme.outlier ? 'dimmed' : undefined} truncate>
+                  <Text fw={600} data-testid="theme-label" c={theme.outlier || theme.hidden ? 'dimmed' : undefined} truncate>
                     {label}
                   </Text>
                   {theme.hidden && (

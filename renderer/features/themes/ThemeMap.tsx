@@ -76,6 +76,7 @@ function Legend({ themes, colourOf, onSelect }: { themes: Theme[]; colourOf: Map
             </svg>
             <Text size="xs" c={t.outlier ? 'dimmed' : undefined} truncate>
               {t.outlier ? 'Fits no theme' : t.label}
+              {t.hidden ? ' (hidden)' : ''}
             </Text>
           </UnstyledButton>
         </li>
