@@ -1,5 +1,5 @@
 import { CloseButton, Kbd, TextInput } from '@mantine/core';
-import { useWindowEvent } from '@mantine/hooks';
+import { useMediaQuery, useWindowEvent } from '@mantine/hooks';
 import { IconSearch } from '@tabler/icons-react';
 import { useRef } from 'react';
 
@@ -13,6 +13,8 @@ interface Props {
 /** The header's search over every transcript's turns. */
 export function SearchBox({ value, onChange, onFocus }: Props) {
   const input = useRef<HTMLInputElement>(null);
+  // Mantine's lg breakpoint (75em): below it the box is narrow and the placeholder one word.
+  const wide = useMediaQuery('(min-width: 75em)');
   // "/" focuses the box from anywhere but a field, as in most apps with one search box.
   useWindowEvent('keydown', (e) => {
     const target = e.target as HTMLElement | null;
@@ -27,9 +29,10 @@ export function SearchBox({ value, onChange, onFocus }: Props) {
       ref={input}
       role="searchbox"
       aria-label="Search transcripts"
-      placeholder="Search all transcripts"
+      placeholder={wide ? 'Search all transcripts' : 'Search'}
       data-testid="search-input"
-      w={360}
+      w={{ base: 170, lg: 360 }}
+      style={{ flexShrink: 1, minWidth: 140 }}
       radius="xl"
       leftSection={<IconSearch size={16} />}
       rightSection={

@@ -1,4 +1,4 @@
-import { Alert, Button, Group, Modal, Stack, Text, Textarea, Tooltip } from '@mantine/core';
+import { Alert, Box, Button, Group, Modal, Stack, Text, Textarea, Tooltip } from '@mantine/core';
 import { IconTarget } from '@tabler/icons-react';
 import { useState } from 'react';
 import type { StudyInfo } from '../../../shared/domain';
@@ -13,6 +13,7 @@ export function ResearchQuestions({ study }: { study: StudyInfo }) {
   const [text, setText] = useState('');
   const { busy, error, run } = useAction();
   const questions = study.questions;
+  const label = questions.length ? `${questions.length} research question${questions.length === 1 ? '' : 's'}` : 'Research questions';
   const lines = text
     .split('\n')
     .map((l) => l.trim())
@@ -34,8 +35,14 @@ export function ResearchQuestions({ study }: { study: StudyInfo }) {
           leftSection={<IconTarget size={14} />}
           onClick={edit}
           data-testid="questions-button"
+          aria-label={label}
+          style={{ flexShrink: 0 }}
+          px={{ base: 8, lg: 'sm' }}
         >
-          {questions.length ? `${questions.length} research question${questions.length === 1 ? '' : 's'}` : 'Research questions'}
+          {/* Below 1200 px the icon alone, named by aria-label and the tooltip: the words were cut to "Research q…". */}
+          <Box component="span" visibleFrom="lg">
+            {label}
+          </Box>
         </Button>
       </Tooltip>
       <Modal opened={open} onClose={() => setOpen(false)} title="What do you need to learn?" size="lg">

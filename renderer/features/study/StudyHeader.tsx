@@ -1,4 +1,4 @@
-import { Badge, Button, Group, Text, Title, Tooltip } from '@mantine/core';
+import { ActionIcon, Badge, Box, Button, Group, Text, Title, Tooltip } from '@mantine/core';
 import { IconX } from '@tabler/icons-react';
 import { useState, type ReactNode } from 'react';
 import type { StudyInfo } from '../../../shared/domain';
@@ -40,15 +40,18 @@ export function StudyHeader({ study, onClosed, search }: { study: StudyInfo; onC
               {study.name}
             </Title>
           </Tooltip>
-          <Text size="xs" c="dimmed" data-testid="study-counts">
+          <Text size="xs" c="dimmed" data-testid="study-counts" truncate="end">
             {plural(counts.transcripts, 'transcript')} · {plural(counts.participants, 'participant')} · {plural(counts.quotes, 'quote')} ·{' '}
             {plural(counts.themes, 'theme')} · {plural(counts.personas, 'persona')}
           </Text>
         </div>
         {researchDate && (
           <Tooltip label={stale ? 'This research is over 18 months old; behaviour may have changed.' : 'Newest interview'}>
-            <Badge variant="light" tt="none" color={stale ? 'orange' : 'gray'} data-testid="research-date">
-              Research {researchDate.toLocaleDateString(undefined, { year: 'numeric', month: 'short' })}
+            <Badge variant="light" tt="none" color={stale ? 'orange' : 'gray'} data-testid="research-date" style={{ flexShrink: 0 }}>
+              <Box component="span" visibleFrom="lg">
+                Research{' '}
+              </Box>
+              {researchDate.toLocaleDateString(undefined, { year: 'numeric', month: 'short' })}
             </Badge>
           </Tooltip>
         )}
@@ -60,9 +63,15 @@ export function StudyHeader({ study, onClosed, search }: { study: StudyInfo; onC
         <BackupsButton />
         <EncryptionSettings study={study} />
         <ColorSchemeToggle />
-        <Button variant="subtle" color="gray" leftSection={<IconX size={16} />} loading={closing} onClick={() => guard(() => void close())}>
+        {/* Below 1200 px (960x600, or 200% zoom) the header has no room for the words: an icon with the same name. */}
+        <Button variant="subtle" color="gray" leftSection={<IconX size={16} />} loading={closing} onClick={() => guard(() => void close())} visibleFrom="lg">
           Close study
         </Button>
+        <Tooltip label="Close study">
+          <ActionIcon variant="subtle" color="gray" size="lg" aria-label="Close study" loading={closing} onClick={() => guard(() => void close())} hiddenFrom="lg">
+            <IconX size={18} />
+          </ActionIcon>
+        </Tooltip>
       </Group>
     </Group>
   );
