@@ -34,7 +34,7 @@ export function ParticipantRow({ participant: p, canMerge, onEdit, onMerge, onRe
         {(profile.code || p.aliases.length > 0) && (
           <Text size="xs" c="dimmed">
             {profile.code && (
-              <Text span inherit ff="monospace" c="gray.7" data-testid="participant-code">
+              <Text span inherit ff="monospace" c="dimmed" data-testid="participant-code">
                 {profile.code}
               </Text>
             )}

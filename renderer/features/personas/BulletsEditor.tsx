@@ -38,7 +38,8 @@ export function BulletsEditor({ label, section, bullets, onChange }: Props) {
           onClick={() => onChange([...bullets, { text: '', evidence: [] }])}
           aria-label={`Add ${label} bullet`}
         >
-          Add bullet
+          {/* The visible words are part of the name (WCAG 2.5.3); the section heading says which list. */}
+          Add
         </Button>
       </Group>
     </Stack>

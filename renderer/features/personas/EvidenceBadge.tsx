@@ -8,7 +8,7 @@ export function EvidenceBadge({ ids, title }: { ids: number[]; title: string }) 
   return (
     <UnstyledButton
       onClick={() => ws.show({ kind: 'evidence', title, ids, ref: null })}
-      aria-label={`Show ${count} evidence ${count === 1 ? 'quote' : 'quotes'}`}
+      aria-label={`${count} ${count === 1 ? 'quote' : 'quotes'}: show the evidence`}
       data-testid="evidence-badge"
       style={{ flexShrink: 0 }}
     >

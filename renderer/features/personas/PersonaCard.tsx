@@ -87,7 +87,7 @@ export function PersonaCard({
             px="md"
             py="sm"
             data-testid="persona-defining-quote"
-            style={{ background: 'var(--mantine-color-indigo-0)', borderLeft: '4px solid var(--mantine-color-indigo-4)', borderRadius: 8 }}
+            style={{ background: 'var(--mantine-color-indigo-light)', borderLeft: '4px solid var(--mantine-color-indigo-4)', borderRadius: 8 }}
           >
             <Text size="md" fs="italic" style={{ lineHeight: 1.5 }}>
               “{persona.definingQuote.text}”

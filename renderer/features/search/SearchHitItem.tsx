@@ -17,7 +17,7 @@ export function SearchHitItem({ hit, onOpen }: { hit: SearchHit; onOpen: (hit: S
         <Text size="xs" c="dimmed">
           ·
         </Text>
-        <Text size="xs" fw={600} c="indigo.8" truncate data-testid="search-hit-speaker">
+        <Text size="xs" fw={600} c="var(--mantine-color-indigo-text)" truncate data-testid="search-hit-speaker">
           {hit.speaker}
         </Text>
         <Group gap={4} wrap="nowrap" c="dimmed">

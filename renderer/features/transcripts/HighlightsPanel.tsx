@@ -54,8 +54,8 @@ export function HighlightsPanel({ highlights, turns, onJump, onChanged }: Props)
           {highlights.map((h) => {
             const turn = turns.get(h.turnId);
             return (
-              <Group key={h.id} gap={4} align="flex-start" wrap="nowrap" py={6} data-testid="highlight-item" style={{ borderTop: '1px solid var(--mantine-color-gray-2)' }}>
-                <UnstyledButton style={{ flex: 1, minWidth: 0 }} onClick={() => onJump(h.turnId)} aria-label={`Show highlight in ${turn?.speaker ?? 'its turn'}`}>
+              <Group key={h.id} gap={4} align="flex-start" wrap="nowrap" py={6} data-testid="highlight-item" style={{ borderTop: '1px solid var(--mantine-color-default-border)' }}>
+                <UnstyledButton style={{ flex: 1, minWidth: 0 }} onClick={() => onJump(h.turnId)} title="Show in the transcript">
                   <Text size="xs" c="dimmed">
                     {turn?.speaker ?? 'Unknown speaker'}
                     {turn?.startMs != null && ` · ${formatTimestamp(turn.startMs)}`}

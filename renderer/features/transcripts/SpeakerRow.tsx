@@ -33,7 +33,7 @@ export function SpeakerRow({ speaker, color, names, busy, onRole, onRename }: Pr
   };
 
   return (
-    <Stack gap={6} py="xs" data-testid="speaker-row" data-speaker={speaker.name} style={{ borderTop: '1px solid var(--mantine-color-gray-2)' }}>
+    <Stack gap={6} py="xs" data-testid="speaker-row" data-speaker={speaker.name} style={{ borderTop: '1px solid var(--mantine-color-default-border)' }}>
       <Group gap="xs" wrap="nowrap">
         <ColorSwatch color={`var(--mantine-color-${speaker.role === 'participant' ? `${color}-5` : 'gray-4'})`} size={12} withShadow={false} />
         <Text size="sm" fw={600} truncate style={{ flex: 1 }} title={speaker.name}>

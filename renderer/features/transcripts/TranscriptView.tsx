@@ -1,9 +1,10 @@
 import { Alert, Box, Button, Group, Paper, Skeleton, Stack } from '@mantine/core';
-import { IconArrowLeft } from '@tabler/icons-react';
-import { useMemo, useRef } from 'react';
+import { IconArrowLeft, IconTrash } from '@tabler/icons-react';
+import { useMemo, useRef, useState } from 'react';
 import type { Highlight } from '../../../shared/domain';
 import { useCoreQuery } from '../../hooks/useCoreQuery';
 import { SPEAKER_COLORS } from '../../theme';
+import { DeleteTranscriptDialog } from './DeleteTranscriptDialog';
 import { HighlightPopover } from './HighlightPopover';
 import { HighlightsPanel } from './HighlightsPanel';
 import { SpeakersPanel } from './SpeakersPanel';
@@ -34,6 +35,7 @@ export function TranscriptView({ id, focus = null, onBack }: Props) {
   const turnsBox = useRef<HTMLDivElement>(null);
   const { selection, clear } = useTurnSelection(turnsBox);
   const { flashId, scrollTo } = useFocusTurn(focus, data !== undefined);
+  const [deleting, setDeleting] = useState<'asking' | 'deleted' | null>(null);
 
   // Colours follow the order speakers first appear, so they stay put when roles change.
   const colors = useMemo(() => {
@@ -52,12 +54,23 @@ export function TranscriptView({ id, focus = null, onBack }: Props) {
 
   return (
     <Stack gap="md" data-testid="transcript-view">
-      <Group>
+      <Group justify="space-between">
         <Button variant="subtle" color="gray" leftSection={<IconArrowLeft size={16} />} onClick={onBack} px={6}>
           All transcripts
         </Button>
+        {data && (
+          <Button variant="subtle" color="red" leftSection={<IconTrash size={16} />} onClick={() => setDeleting('asking')} data-testid="transcript-delete">
+            Delete transcript…
+          </Button>
+        )}
       </Group>
-      {error && <Alert color="red" title="Could not load the transcript">{error.message}</Alert>}
+      {/* Once deleted, the report stays until read; closing it returns to the list. */}
+      <DeleteTranscriptDialog
+        transcript={deleting && data ? data : null}
+        onDeleted={() => setDeleting('deleted')}
+        onClose={() => (deleting === 'deleted' ? onBack() : setDeleting(null))}
+      />
+      {error && deleting !== 'deleted' && <Alert color="red" title="Could not load the transcript">{error.message}</Alert>}
       {!data && !error && <Skeleton h={240} radius="md" />}
       {data && (
         <>

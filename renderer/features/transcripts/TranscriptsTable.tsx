@@ -1,12 +1,16 @@
-import { Alert, Badge, Group, Paper, Skeleton, Table, Text } from '@mantine/core';
-import { IconFileText } from '@tabler/icons-react';
+import { ActionIcon, Alert, Badge, Group, Paper, Skeleton, Table, Text, Tooltip, VisuallyHidden } from '@mantine/core';
+import { IconFileText, IconTrash } from '@tabler/icons-react';
+import { useState } from 'react';
+import type { TranscriptSummary } from '../../../shared/domain';
 import { useCoreQuery } from '../../hooks/useCoreQuery';
 import { APP_BACKGROUND } from '../../theme';
+import { DeleteTranscriptDialog } from './DeleteTranscriptDialog';
 import { FORMAT_LABEL, formatDate } from './format';
 
-/** One row per imported transcript; a row opens the transcript. */
+/** One row per imported transcript; a row opens the transcript, its bin deletes it after saying what goes. */
 export function TranscriptsTable({ onOpen }: { onOpen: (id: number) => void }) {
-  const { data, error, loading } = useCoreQuery('transcripts:list', {});
+  const { data, error, loading, refetch } = useCoreQuery('transcripts:list', {});
+  const [deleting, setDeleting] = useState<TranscriptSummary | null>(null);
 
   if (error) return <Alert color="red" title="Could not load transcripts">{error.message}</Alert>;
   if (!data && loading) return <Skeleton h={160} radius="md" />;
@@ -29,6 +33,9 @@ export function TranscriptsTable({ onOpen }: { onOpen: (id: number) => void }) {
             <Table.Th>Interviewer</Table.Th>
             <Table.Th ta="right">Quotes</Table.Th>
             <Table.Th>Date</Table.Th>
+            <Table.Th>
+              <VisuallyHidden>Actions</VisuallyHidden>
+            </Table.Th>
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
@@ -39,7 +46,7 @@ export function TranscriptsTable({ onOpen }: { onOpen: (id: number) => void }) {
               tabIndex={0}
               style={{ cursor: 'pointer' }}
               onClick={() => onOpen(t.id)}
-              onKeyDown={(e) => e.key === 'Enter' && onOpen(t.id)}
+              onKeyDown={(e) => e.key === 'Enter' && e.target === e.currentTarget && onOpen(t.id)}
             >
               <Table.Td>
                 <Group gap="xs" wrap="nowrap">
@@ -70,10 +77,26 @@ export function TranscriptsTable({ onOpen }: { onOpen: (id: number) => void }) {
                   {formatDate(t.interviewDate ?? t.importedAt)}
                 </Text>
               </Table.Td>
+              <Table.Td w={48}>
+                <Tooltip label="Delete transcript…">
+                  <ActionIcon
+                    variant="subtle"
+                    color="gray"
+                    aria-label={`Delete ${t.fileName}`}
+                    onClick={(e) => {
+                      e.stopPropagation();
+                      setDeleting(t);
+                    }}
+                  >
+                    <IconTrash size={16} />
+                  </ActionIcon>
+                </Tooltip>
+              </Table.Td>
             </Table.Tr>
           ))}
         </Table.Tbody>
       </Table>
+      <DeleteTranscriptDialog transcript={deleting} onClose={() => setDeleting(null)} onDeleted={refetch} />
     </Paper>
   );
 }
