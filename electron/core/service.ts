@@ -12,6 +12,7 @@ import {
   type JobSpec,
   parseInput,
 } from '../../shared/ipc/contract';
+import { parseBackupAdvice } from '../../shared/backupAdvice';
 import { damagedStudy, isCorruption, openStudyDb, syncStudy, type StudyDb } from './db/open';
 import { getMeta, researchDate, researchQuestions, setMeta, studyCounts } from './db/queries/study';
 import { repairReport } from './db/queries/evidence';
@@ -121,7 +122,13 @@ export class Core {
     this.backups = new StudyBackups(this.backupSettings, this.backupClock, full);
     // A study created a moment ago holds nothing to lose yet: its first copy waits for the daily check.
     if (this.opts.autoBackups) this.backups.start({ checkNow: !create });
-    return this.withBackupAdvice(full, () => this.info()!);
+    try {
+      return this.withBackupAdvice(full, () => this.info()!);
+    } catch (err) {
+      // A study that cannot even count what it holds is not left open: it can be restored.
+      await this.closeStudy();
+      throw err;
+    }
   }
 
   async closeStudy(): Promise<void> {
@@ -176,6 +183,11 @@ export class Core {
     this.embedder = null;
   }
 
+  /** The open study's path, or null. */
+  openPath(): string | null {
+    return this.study?.path ?? null;
+  }
+
   /** The open study's automatic backups. */
   studyBackups(): StudyBackups {
     this.requireStudy();
@@ -196,7 +208,7 @@ export class Core {
 
   private explainDamage(path: string, err: unknown): unknown {
     const failure = err instanceof IpcFailure ? (err.code === 'corrupt' ? err : null) : isCorruption(err) ? damagedStudy(path, (err as Error).message) : null;
-    if (!failure) return err;
+    if (!failure || parseBackupAdvice(failure.message)) return err;
     return new IpcFailure('corrupt', `${failure.message}${latestBackupAdvice(this.backupSettings, path)}`);
   }
 

@@ -2,6 +2,7 @@
 // newest N in a folder the researcher chooses. The copies themselves are made by backup.ts.
 import { copyFileSync, existsSync, mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, extname, join, resolve } from 'node:path';
+import { backupAdvice } from '../../shared/backupAdvice';
 import type { BackupEntry, BackupSettings } from '../../shared/domain';
 import { IpcFailure } from '../../shared/ipc/contract';
 import { autoBackup, backupsOf } from './backup';
@@ -100,7 +101,7 @@ export function listBackups(store: BackupSettingsStore, studyPath: string): Back
 export function latestBackupAdvice(store: BackupSettingsStore, studyPath: string): string {
   const latest = listBackups(store, studyPath)[0];
   if (!latest) return '';
-  return ` The latest backup is ${latest.path} (taken ${latest.takenAt}): restore it in Grounded (Backups), or with: grounded restore "${latest.path}" "${studyPath}" --force`;
+  return backupAdvice(latest.path, latest.takenAt, studyPath);
 }
 
 /**

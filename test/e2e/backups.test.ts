@@ -1,9 +1,10 @@
 // Backups in the renderer, built, served by the harness and driven in a real Chromium: back up
 // now, change the study, restore the backup, see the earlier state, and find the replaced state
 // kept as a backup of its own.
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, mkdtempSync, openSync, readdirSync, rmSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import Database from 'better-sqlite3';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startHarness, type Harness } from '../../electron/core/harness/server';
@@ -91,5 +92,38 @@ describe('backups in the browser harness', () => {
     if (!list.ok) throw new Error(list.error.message);
     expect(list.value.backups).toHaveLength(2);
     expect(host.core.info()?.counts.transcripts).toBe(1);
+  }, 120_000);
+
+  it('offers the latest backup when a study turns out damaged, and opens it restored', async () => {
+    const study = join(dir, 'study.grounded');
+    await page.keyboard.press('Escape');
+    await page.getByRole('button', { name: 'Close study' }).click();
+    await expect.poll(() => page.getByTestId('start-screen').isVisible(), WAIT).toBe(true);
+    // The quotes' pages (table and indexes) overwritten, as a failing disk would: the open's counts meet them.
+    const probe = new Database(study, { readonly: true });
+    const pages = probe
+      .prepare("select pageno from dbstat where pagetype = 'leaf' and name in (select name from sqlite_master where tbl_name = 'quotes')")
+      .all() as { pageno: number }[];
+    const pageSize = probe.pragma('page_size', { simple: true }) as number;
+    probe.close();
+    expect(pages.length).toBeGreaterThan(0);
+    const fd = openSync(study, 'r+');
+    for (const { pageno } of pages) writeSync(fd, Buffer.alloc(pageSize, 0xa5), 0, pageSize, (pageno - 1) * pageSize);
+    closeSync(fd);
+
+    await page.getByRole('button', { name: 'Open study' }).click();
+    await page.getByLabel('Study file path').fill(study);
+    await page.getByTestId('path-prompt-submit').click();
+    const alert = page.getByTestId('start-error');
+    await expect.poll(() => alert.count(), WAIT).toBe(1);
+    expect(await alert.textContent()).toMatch(/this study file is damaged.*The latest backup is .*study backups/);
+    await page.screenshot({ path: join(shots, 'backups-damaged.png') });
+    await page.getByTestId('restore-latest').click();
+    // The latest backup is the state the first restore replaced: three transcripts.
+    await expect.poll(() => page.getByTestId('study-counts').count(), WAIT).toBe(1);
+    await expect.poll(counts, WAIT).toMatch(/^3 transcripts\b/);
+    expect(host.core.info()?.counts.transcripts).toBe(3);
+    // The damaged file itself was kept, byte for byte, beside the backups (not listed as one).
+    expect(readdirSync(join(dir, 'study backups')).filter((f) => f.endsWith('.damaged'))).toHaveLength(1);
   }, 120_000);
 });

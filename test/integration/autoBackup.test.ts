@@ -8,6 +8,7 @@ import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import type { BackupClock } from '../../electron/core/studyBackups';
 import { DAILY_CHECK_MS } from '../../electron/core/studyBackups';
+import { parseBackupAdvice } from '../../shared/backupAdvice';
 import { runCli } from '../../electron/core/cli/commands';
 import { createCoreHost } from '../../electron/core/host/inProcess';
 import { goodTranscripts } from '../helpers/core';
@@ -290,6 +291,12 @@ describe('automatic backups', () => {
     damagePages(study, 'quotes');
     const out: string[] = [];
     const err: string[] = [];
+    const before = await createCoreHost({ settingsDir: join(dir, 'settings') });
+    const opened = await before.invoke('study:open', { path: study });
+    await before.close();
+    // Damage met by the open's counts (after the file opened): named once, the backup parsed back.
+    expect(opened.ok ? '' : opened.error.message.split('The latest backup').length).toBe(2);
+    expect(parseBackupAdvice(opened.ok ? '' : opened.error.message)).toEqual({ backup, study });
     const code = await runCli(['info', study], { write: (s: string) => out.push(s) } as never, { write: (s: string) => err.push(s) } as never);
     expect(code).toBe(1);
     expect(err.join('')).toContain(`${study}: this study file is damaged`);
@@ -354,6 +361,9 @@ describe('automatic backups', () => {
       truncateSync(study, Math.floor(statSync(study).size / 2));
       const r = await host.invoke('study:open', { path: study });
       expect(r).toMatchObject({ ok: false, error: { code: 'corrupt', message: expect.stringContaining(`The latest backup is ${b.value.path}`) } });
+      // Said once, in the form the start screen reads back to offer the restore as a button.
+      expect(r.ok ? '' : r.error.message.split('The latest backup').length).toBe(2);
+      expect(parseBackupAdvice(r.ok ? '' : r.error.message)).toEqual({ backup: b.value.path, study });
     } finally {
       await host.close();
     }

@@ -12,7 +12,7 @@ export function backupHandlers(core: Core): DomainHandlers<'backups'> {
   return {
     'backups:list': ({ study }) => {
       const path = studyPath(study);
-      const problem = core.info()?.path === path ? core.studyBackups().problem : null;
+      const problem = core.openPath() === path ? core.studyBackups().problem : null;
       return { ...store.get(path), backups: listBackups(store, path), ...(problem ? { problem } : {}) };
     },
     'backups:settings': () => store.get(studyPath()),
@@ -21,7 +21,7 @@ export function backupHandlers(core: Core): DomainHandlers<'backups'> {
     'backups:restore': async ({ path, study }) => {
       const target = studyPath(study);
       const chosen = requireListedBackup(store, target, path);
-      const reopen = core.info()?.path === target;
+      const reopen = core.openPath() === target;
       // An encrypted study's key stays in memory across the close: the copy saved first, the
       // backup (same key and salt unless the passphrase changed since) and the reopen need no passphrase.
       const keepKey = reopen ? core.requireStudy().retainKey() : () => {};

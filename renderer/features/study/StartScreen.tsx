@@ -1,6 +1,7 @@
 import { Alert, Button, Center, Divider, Group, Paper, Stack, Text, ThemeIcon, Title, UnstyledButton } from '@mantine/core';
 import { IconFilePlus, IconFolderOpen, IconHistory, IconQuote } from '@tabler/icons-react';
 import { useAction } from '../../hooks/useAction';
+import { RestoreLatestBackup } from '../backups/RestoreLatestBackup';
 import { ColorSchemeToggle } from '../../components/ColorSchemeToggle';
 import { usePickPaths } from '../../components/PathPrompt';
 import { useCoreQuery } from '../../hooks/useCoreQuery';
@@ -53,6 +54,7 @@ export function StartScreen({ onOpened, loadError }: { onOpened: () => void; loa
           {message && (
             <Alert color="red" title={/this file is not a Grounded study/i.test(message) ? 'This file is not a Grounded study' : 'The study could not be opened'} data-testid="start-error">
               {message}
+              <RestoreLatestBackup message={message} onRestored={onOpened} />
             </Alert>
           )}
           <Group grow>
