@@ -212,6 +212,7 @@ describe('curation workspace in the browser harness', () => {
     const dragged = Number(await rows.first().getAttribute('data-quote-id'));
     await drag(rows.first(), page.locator(`[data-theme-id="${to.id}"]`));
     await expect.poll(() => holder(dragged), WAIT).toBe(to.id);
+    await expect.poll(() => undoButton().getAttribute('aria-label'), WAIT).toMatch(/^Undo: Move 1 quote from .* to “Merged findings”/);
     await undoButton().click();
     await expect.poll(() => holder(dragged), WAIT).toBe(from!.id);
     await redoButton().click();
@@ -339,6 +340,35 @@ describe('curation workspace in the browser harness', () => {
     await pressOnPage('Control+Shift+Z');
     await expect.poll(async () => (await persona()).goals.some((g) => g.text === NEW_GOAL), WAIT).toBe(true);
     await expect.poll(() => page.getByTestId('bullet-text').filter({ hasText: NEW_GOAL }).count(), WAIT).toBe(1);
+  });
+
+  it('drags a quote from the transcript around a found quote onto a bullet', async () => {
+    await page.getByTestId('persona-card').first().getByRole('button', { name: /^Edit / }).click();
+    const editor = page.getByTestId('persona-editor');
+    await editor.getByRole('button', { name: 'Add Context bullet' }).click();
+    const bullet = editor.getByTestId('edit-context').getByTestId('edit-bullet').last();
+    await bullet.getByRole('textbox').fill('Plans around shifts that change every month.');
+    await bullet.getByTestId('edit-find').click();
+    await page.getByTestId('find-query').fill('shifts');
+    const results = page.getByTestId('find-result');
+    await expect.poll(() => results.count(), WAIT).toBeGreaterThan(0);
+    await results.first().getByRole('button').first().click();
+    const excerpt = page.locator('[data-testid=transcript-excerpt]:visible');
+    await expect.poll(() => excerpt.getByTestId('excerpt-quote').count(), WAIT).toBeGreaterThan(0);
+    await shot('evidence-excerpt');
+    const source = excerpt.getByTestId('excerpt-quote').last();
+    const quoteId = Number(await source.getAttribute('data-quote-id'));
+    await drag(source, bullet);
+    await expect.poll(() => bullet.getAttribute('data-evidence'), WAIT).toBe('1');
+    await bullet.getByTestId('edit-evidence-badge').click();
+    await expect.poll(async () => Number(await page.locator('[data-testid=evidence-quote]:visible').first().getAttribute('data-quote-id')), WAIT).toBe(quoteId);
+    // Removing it from the panel leaves the bullet unsupported again.
+    await page.locator('[data-testid=evidence-quote]:visible').first().getByTestId('evidence-remove').click();
+    await expect.poll(() => bullet.getAttribute('data-evidence'), WAIT).toBe('0');
+    expect(await bullet.getByTestId('edit-unsupported').count()).toBe(1);
+    await page.getByTestId('persona-cancel').click();
+    await page.getByTestId('discard-confirm').click();
+    await expect.poll(() => page.getByTestId('persona-editor').count(), WAIT).toBe(0);
   });
 
   it('asks before throwing away unsaved edits, on Cancel and when leaving the screen', async () => {

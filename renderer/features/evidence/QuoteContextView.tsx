@@ -6,6 +6,7 @@ import { FACET_NAME } from '../personas/FacetSelect';
 import { SECTION_LABEL } from '../personas/labels';
 import { AddToBulletMenu } from './AddToBulletMenu';
 import { startQuoteDrag } from './dnd';
+import { TranscriptExcerpt } from './TranscriptExcerpt';
 import { useWorkspace } from './workspace';
 
 /** One quote as evidence: who said it, the question it answers, its themes, the claims citing it, and the way to its turn. */
@@ -90,6 +91,9 @@ export function QuoteContextView({ quoteId }: { quoteId: number }) {
             ))}
           </Stack>
         )}
+      </Section>
+      <Section title="In the transcript" empty="" testId="quote-excerpt">
+        <TranscriptExcerpt quote={quote} />
       </Section>
     </Stack>
   );

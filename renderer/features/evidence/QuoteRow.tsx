@@ -12,7 +12,7 @@ interface Props {
   leading?: ReactNode;
   /** Right of the text (menus, add buttons). */
   actions?: ReactNode;
-  /** Under the speaker (e.g. a facet). */
+  /** After the speaker, inline (e.g. a facet). */
   meta?: ReactNode;
   testId?: string;
   /** Shown in the evidence panel right now. */
@@ -37,10 +37,8 @@ export function QuoteRow({ quote, fromThemeId, onOpen, leading, actions, meta, t
     >
       {leading}
       <Box
-        component="figure"
         role="button"
         tabIndex={0}
-        m={0}
         pl="sm"
         onClick={onOpen}
         onKeyDown={(e) => {
@@ -52,15 +50,15 @@ export function QuoteRow({ quote, fromThemeId, onOpen, leading, actions, meta, t
         title="Open its evidence"
         style={{ flex: 1, minWidth: 0, borderLeft: '3px solid var(--mantine-color-indigo-2)', cursor: 'pointer' }}
       >
-        <Text component="blockquote" m={0} size="sm" style={{ lineHeight: 1.45 }} data-testid="quote-text">
-          “{quote.text}”
-        </Text>
-        <Group gap={6} mt={2}>
-          <Text component="figcaption" size="xs" c="dimmed">
-            — {quote.participantName}
+        <Box component="figure" m={0}>
+          <Text component="blockquote" m={0} size="sm" style={{ lineHeight: 1.45 }} data-testid="quote-text">
+            “{quote.text}”
           </Text>
-          {meta}
-        </Group>
+          <Text component="figcaption" size="xs" c="dimmed" mt={2}>
+            — {quote.participantName}
+            {meta}
+          </Text>
+        </Box>
       </Box>
       {actions && (
         <Group gap={2} wrap="nowrap" style={{ flexShrink: 0 }}>

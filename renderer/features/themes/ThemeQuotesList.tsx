@@ -100,7 +100,7 @@ export function ThemeQuotesList({ theme, themes, curate = true }: { theme: Theme
                     leading={
                       curate ? <Checkbox mt={4} size="xs" aria-label={`Pick quote from ${q.participantName}`} checked={picked.has(q.id)} onChange={() => toggle(q.id)} data-testid="quote-pick" /> : undefined
                     }
-                    meta={q.facet ? <Text size="xs" c="dimmed">· {FACET_NAME[q.facet]}</Text> : undefined}
+                    meta={q.facet ? ` · ${FACET_NAME[q.facet]}` : undefined}
                     actions={
                       <>
                         <AddToBulletMenu quoteId={q.id} />
