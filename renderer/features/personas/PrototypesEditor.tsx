@@ -98,7 +98,16 @@ function PrototypesForm({ initial, onClose }: { initial: PrototypesView; onClose
             {error}
           </Alert>
         )}
-        <Group justify="space-between">
+        {/* Sticky at the bottom of the modal's scroll area: at 960x600 the six fields are taller than the window. */}
+        <Group
+          justify="space-between"
+          data-modal-actions
+          pos="sticky"
+          bottom={0}
+          py="sm"
+          bg="var(--mantine-color-body)"
+          style={{ borderTop: '1px solid var(--mantine-color-default-border)', zIndex: 1 }}
+        >
           <Button variant="subtle" color="gray" disabled={busy || !custom} onClick={() => void send(null)} data-testid="prototypes-restore">
             Restore defaults
           </Button>
