@@ -210,6 +210,8 @@ export interface ParticipantRemoval {
   /** Transcripts they spoke in: 'kept' with the interviewer's (and others') turns, or 'deleted' when no turn was left. */
   transcripts: { id: number; fileName: string; outcome: 'kept' | 'deleted'; turnsLeft: number }[];
   loss: EvidenceLoss;
+  /** Undo entries dropped: the history could hold their words (and undo could bring them back). */
+  undoEntriesCleared: number;
 }
 
 /** The sections every card has. */

@@ -75,6 +75,11 @@ describe('withdrawing a participant', () => {
     rmSync(dir, { recursive: true, force: true });
   });
 
+  it('clears the undo history, which held her highlight (undo would bring her words back)', async () => {
+    expect(removal.undoEntriesCleared).toBeGreaterThanOrEqual(1);
+    expect((await h()['history:state']({})).canUndo).toBe(false);
+  });
+
   it('leaves no byte of her words in the study file or its WAL', () => {
     const after = studyBytes(path);
     for (const words of HER_WORDS) expect(after.includes(words), words).toBe(false);

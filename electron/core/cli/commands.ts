@@ -341,6 +341,7 @@ function formatRemoval(r: ParticipantRemoval): string {
   const lines = [
     `Removed ${r.participant.name}${r.participant.code ? ` (${r.participant.code})` : ''}: ${r.turnsRemoved} turns, ${r.quotesRemoved} quotes, ${r.highlightsRemoved} highlights, ${r.embeddingsRemoved} vectors, their records; the freed space was overwritten.`,
   ];
+  if (r.undoEntriesCleared > 0) lines.push(`Cleared the undo history (${r.undoEntriesCleared} entries): it could hold their words.`);
   for (const t of r.transcripts) {
     lines.push(
       t.outcome === 'kept'

@@ -11,6 +11,7 @@ export function RemovalResult({ removal: r, onClose }: { removal: ParticipantRem
       <Text size="sm">
         Removed {plural(r.turnsRemoved, 'turn')}, {plural(r.quotesRemoved, 'quote')}, {plural(r.highlightsRemoved, 'highlight')} and{' '}
         {plural(r.embeddingsRemoved, 'vector')}, and their record. The freed space was overwritten.
+        {r.undoEntriesCleared > 0 && ` The undo history (${plural(r.undoEntriesCleared, 'edit')}) was cleared: it could hold their words.`}
       </Text>
       {r.transcripts.length > 0 && (
         <List size="sm" spacing={2}>

@@ -5,6 +5,7 @@ import { BULLET_SECTIONS, type Bullet, type BulletSection, type ParticipantRemov
 import { IpcFailure } from '../../../../shared/ipc/contract';
 import { transaction, type Db } from '../open';
 import { remapQuoteReferences } from './evidence';
+import { clearHistory } from './history';
 
 /**
  * Removes a participant: their turns (and with them the FTS rows and highlights on those turns),
@@ -90,8 +91,13 @@ function deleteParticipantRows(db: Db, participantId: number): ParticipantRemova
     }
     // Rebuilding from the remaining turns leaves no index segment holding the removed words.
     sqlite.prepare(`insert into turns_fts(turns_fts) values('rebuild')`).run();
+    // The undo history holds rows as they were (quotes, highlights, bullets): it may hold their
+    // words, and undoing into their rows would bring them back. It goes, all of it.
+    const undoEntriesCleared = (sqlite.prepare('select count(*) as n from history').get() as { n: number }).n;
+    clearHistory(db);
     return {
       participant: { id: person.id, name: person.name, code: person.code },
+      undoEntriesCleared,
       turnsRemoved,
       quotesRemoved: quoteRows.length,
       highlightsRemoved,
