@@ -1,6 +1,6 @@
 // Automatic backups of the open study: before each synthesis, daily while it is open, kept to the
 // newest N in a folder the researcher chooses. The copies themselves are made by backup.ts.
-import { copyFileSync, existsSync, mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, extname, join, resolve } from 'node:path';
 import { backupAdvice } from '../../shared/backupAdvice';
 import type { BackupEntry, BackupSettings } from '../../shared/domain';
@@ -95,6 +95,14 @@ export function listBackups(store: BackupSettingsStore, studyPath: string): Back
   return backupsOf(studyPath, folder)
     .reverse()
     .map((b) => entry(b.path, b.takenAt));
+}
+
+/** Removes all but the newest `keep` backups of the study in its folder (after the setting was lowered). */
+export function pruneBackups(store: BackupSettingsStore, studyPath: string): string[] {
+  const { folder, keep } = store.get(studyPath);
+  const old = backupsOf(studyPath, folder).reverse().slice(keep).map((b) => b.path);
+  for (const path of old) rmSync(path, { force: true });
+  return old;
 }
 
 /** The sentence a damaged-study message ends with when a backup exists: which copy, and how. */

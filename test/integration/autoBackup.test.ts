@@ -136,6 +136,10 @@ describe('automatic backups', () => {
       expect(existsSync(taken[0]!)).toBe(false);
       expect(existsSync(taken[1]!)).toBe(false);
       expect(existsSync(join(dir, 'study backups'))).toBe(false);
+      // Lowering the number applies at once.
+      expect((await host.invoke('backups:setSettings', { keep: 1 })).ok).toBe(true);
+      const fewer = await host.invoke('backups:list', {});
+      expect(fewer.ok && fewer.value.backups.map((b) => b.path)).toEqual([taken[4]]);
     } finally {
       await host.close();
     }

@@ -2,7 +2,7 @@
 import { resolve } from 'node:path';
 import { restoreStudy } from '../backup';
 import type { Core } from '../service';
-import { listBackups, requireListedBackup, saveBeforeRestore } from '../studyBackups';
+import { listBackups, pruneBackups, requireListedBackup, saveBeforeRestore } from '../studyBackups';
 import { withExtension } from '../studyPath';
 import type { DomainHandlers } from './types';
 
@@ -16,7 +16,12 @@ export function backupHandlers(core: Core): DomainHandlers<'backups'> {
       return { ...store.get(path), backups: listBackups(store, path), ...(problem ? { problem } : {}) };
     },
     'backups:settings': () => store.get(studyPath()),
-    'backups:setSettings': ({ folder, keep }) => store.set(studyPath(), { folder, keep }),
+    'backups:setSettings': ({ folder, keep }) => {
+      const settings = store.set(studyPath(), { folder, keep });
+      // A lower number applies at once, not at the next backup.
+      pruneBackups(store, studyPath());
+      return core.changed('backup settings', settings);
+    },
     'backups:now': async () => core.changed('backed up', await core.studyBackups().now()),
     'backups:restore': async ({ path, study }) => {
       const target = studyPath(study);

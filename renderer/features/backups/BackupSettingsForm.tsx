@@ -38,7 +38,7 @@ export function BackupSettingsForm({ folder, keep, defaultFolder, onSaved }: { f
           style={{ flex: 1 }}
           data-testid="backup-folder"
         />
-        <NumberInput label="Keep the newest" min={1} max={100} value={draftKeep} onChange={(v) => setDraftKeep(typeof v === 'number' ? v : keep)} w={140} data-testid="backup-keep" />
+        <NumberInput label="Keep the newest" description="Older copies are deleted." min={1} max={100} value={draftKeep} onChange={(v) => setDraftKeep(typeof v === 'number' ? v : keep)} w={140} data-testid="backup-keep" />
       </Group>
       {action.error && <Text c="red" size="sm">{action.error}</Text>}
       <Group>
