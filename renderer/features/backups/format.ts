@@ -4,7 +4,7 @@ export function fileSize(bytes: number): string {
   return `${Math.max(1, Math.round(bytes / 1000))} KB`;
 }
 
-/** A backup's time in the researcher's locale, to the minute. */
+/** A backup's time in the researcher's locale, to the second: two copies can be a minute apart (a restore saves one first). */
 export function takenAt(iso: string): string {
-  return new Date(iso).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+  return new Date(iso).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'medium' });
 }
