@@ -84,7 +84,7 @@ export function ThemeQuotesList({ theme, themes, curate = true }: { theme: Theme
           No quote matches these filters.
         </Text>
       )}
-      <div ref={scroller} style={{ maxHeight: MAX_HEIGHT, height: meta ? Math.min(MAX_HEIGHT, total * ROW_ESTIMATE) : 0, overflowY: 'auto' }} data-testid="theme-quote-scroller">
+      <div ref={scroller} style={{ height: meta ? Math.min(MAX_HEIGHT, virtualizer.getTotalSize()) : 0, overflowY: 'auto' }} data-testid="theme-quote-scroller">
         <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
           {items.map((item) => {
             const q = quoteAt(item.index);
