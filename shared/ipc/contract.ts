@@ -2,6 +2,7 @@
 // Handlers (core, main, harness) and the renderer client derive their types from it,
 // so a renamed field breaks the build rather than the user.
 import { z } from 'zod';
+import { CONSENT_STATUSES, EXPERIENCE_LEVELS, FACET_LABELS, FACETS, SPEAKER_ROLES, type FacetName } from '../vocabularies';
 import type {
   FilePreview,
   MapPoint,
@@ -66,7 +67,7 @@ export type ExportFormat = z.infer<typeof exportFormatSchema>;
 const speakerChoicesSchema = z
   .object({
     renames: z.record(z.string().min(1).max(200), z.string().trim().min(1).max(200)).optional(),
-    roles: z.record(z.string().min(1).max(200), z.enum(['interviewer', 'participant', 'other'])).optional(),
+    roles: z.record(z.string().min(1).max(200), z.enum(SPEAKER_ROLES)).optional(),
     sameAcrossFiles: z.array(z.string().min(1).max(200)).max(1000).optional(),
     readAsSpeakers: z.array(z.string().min(1).max(200)).max(1000).optional(),
   })
@@ -104,7 +105,7 @@ export const jobSpecSchema = z.discriminatedUnion('kind', [
 ]);
 export type JobSpec = z.input<typeof jobSpecSchema>;
 
-const roleSchema = z.enum(['interviewer', 'participant', 'other']);
+const roleSchema = z.enum(SPEAKER_ROLES);
 const speakerName = z.string().trim().min(1).max(200);
 const nullableText = z.string().trim().max(500).nullable();
 
@@ -113,12 +114,12 @@ export const profilePatchSchema = z
     name: z.string().trim().min(1).max(200),
     code: nullableText,
     segment: nullableText,
-    experience: z.enum(['new', 'regular', 'power', 'churned']).nullable(),
+    experience: z.enum(EXPERIENCE_LEVELS).nullable(),
     companySize: nullableText,
     industry: nullableText,
     role: nullableText,
     interviewDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).nullable(),
-    consentStatus: z.enum(['given', 'pending', 'withdrawn', 'unknown']).nullable(),
+    consentStatus: z.enum(CONSENT_STATUSES).nullable(),
     consentDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).nullable(),
     notes: z.string().max(20000),
     attributes: z.record(z.string().max(200), z.string().max(2000)),
@@ -128,7 +129,7 @@ export const profilePatchSchema = z
 export type ProfilePatch = z.infer<typeof profilePatchSchema>;
 
 /** The six facets of the method; a quote that fits none is 'other'. */
-export type FacetName = 'goal' | 'frustration' | 'behavior' | 'context' | 'mentalModel' | 'decisionFactor';
+export type { FacetName } from '../vocabularies';
 
 export const dialogKindSchema = z.enum(['createStudy', 'openStudy', 'importFiles', 'importFolder', 'exportDir']);
 export type DialogKind = z.infer<typeof dialogKindSchema>;
@@ -248,7 +249,7 @@ export const coreContract = {
         /** null restores the defaults. */
         prototypes: z
           .record(
-            z.enum(['goal', 'frustration', 'behavior', 'context', 'mentalModel', 'decisionFactor']),
+            z.enum(FACETS),
             z.array(z.string().trim().min(3).max(300)).min(1).max(100),
           )
           .nullable(),
@@ -257,7 +258,7 @@ export const coreContract = {
     output: {} as { prototypes: Record<FacetName, string[]>; defaults: Record<FacetName, string[]>; custom: boolean },
   },
   'quotes:setFacet': {
-    input: z.object({ quoteId: id, facet: z.enum(['goal', 'frustration', 'behavior', 'context', 'mentalModel', 'decisionFactor', 'other']) }).strict(),
+    input: z.object({ quoteId: id, facet: z.enum(FACET_LABELS) }).strict(),
     output: {} as QuoteFacet,
   },
   'personas:update': { input: z.object({ id, patch: personaPatchSchema }).strict(), output: {} as Persona },
@@ -280,7 +281,7 @@ export const coreContract = {
       .object({
         id,
         participantId: id.optional(),
-        facet: z.enum(['goal', 'frustration', 'behavior', 'context', 'mentalModel', 'decisionFactor', 'other']).optional(),
+        facet: z.enum(FACET_LABELS).optional(),
         offset: z.number().int().min(0).default(0),
         limit: z.number().int().min(1).max(500).default(100),
       })
@@ -306,6 +307,11 @@ export const coreContract = {
   'backups:restore': {
     input: z.object({ path: studyPath, study: studyPath.optional() }).strict(),
     output: {} as { study: StudyInfo; savedAs: BackupEntry | null },
+  },
+  /** Deletes listed backups of the open study (e.g. the copies taken before a consent withdrawal, which hold their words). */
+  'backups:delete': {
+    input: z.object({ paths: z.array(studyPath).min(1).max(1000) }).strict(),
+    output: {} as BackupList,
   },
   /** Every replacement a pseudonymised export of these personas (all by default) would make, before it is made. */
   'export:preview': { input: z.object({ personaIds: z.array(id).optional() }).strict(), output: {} as ExportPreview },

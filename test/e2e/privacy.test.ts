@@ -100,10 +100,18 @@ describe('privacy in the browser harness', () => {
     expect(said).toContain(`${claims} persona claim`);
     expect(said).toMatch(/Their [1-9]\d* turns? in/);
 
+    // A backup taken before the withdrawal holds their words: the result says so and offers to delete it.
+    const backup = await core('backups:now', {});
     await page.getByTestId('remove-confirm').click();
     await expect.poll(() => page.getByTestId('removal-result').count(), WAIT).toBe(1);
     expect(await page.getByTestId('removal-claims').locator('li').count()).toBe(claims);
     expect(await page.getByTestId('removal-result').textContent()).toContain(`${claims} persona claims lost evidence`);
+    await expect.poll(() => page.getByTestId('older-backups').count(), WAIT).toBe(1);
+    expect(await page.getByTestId('older-backups').textContent()).toContain('1 backup');
+    await page.getByTestId('older-backups-delete').click();
+    await page.getByTestId('older-backups-confirm').click();
+    await expect.poll(() => page.getByTestId('older-backups-none').count(), WAIT).toBe(1);
+    expect(existsSync(backup.path)).toBe(false);
     await page.getByTestId('removal-close').click();
     await expect.poll(() => page.locator(`[data-testid="participant-row"][data-participant="${who.name}"]`).count(), WAIT).toBe(0);
     expect((await core('participants:list', {})).map((p) => p.name)).not.toContain(who.name);

@@ -235,6 +235,28 @@ describe('automatic backups', () => {
     }
   });
 
+  it('deletes only listed backups of the study, all or none (e.g. the copies that hold a withdrawn participant)', async () => {
+    const dir = tmp();
+    const { clock, advance } = fakeClock();
+    const host = await appCore(dir, clock);
+    try {
+      await host.core.openStudy(join(dir, 'study.grounded'), true);
+      const first = await host.invoke('backups:now', {});
+      advance(HOUR);
+      const second = await host.invoke('backups:now', {});
+      if (!first.ok || !second.ok) throw new Error('backup failed');
+      const stranger = join(dir, 'keep-me.grounded');
+      writeFileSync(stranger, 'not a backup');
+      expect(await host.invoke('backups:delete', { paths: [first.value.path, stranger] })).toMatchObject({ ok: false, error: { code: 'not_found' } });
+      expect(existsSync(first.value.path) && existsSync(stranger)).toBe(true);
+      const left = await host.invoke('backups:delete', { paths: [first.value.path] });
+      expect(left.ok && left.value.backups.map((b) => b.path)).toEqual([second.value.path]);
+      expect(existsSync(first.value.path)).toBe(false);
+    } finally {
+      await host.close();
+    }
+  });
+
   it('damage found after the open names the study file and the latest backup', async () => {
     const dir = tmp();
     const { clock } = fakeClock();

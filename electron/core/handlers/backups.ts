@@ -1,4 +1,5 @@
 // backups:*: the open study's automatic backups (list, settings, back up now) and restoring one.
+import { rmSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { restoreStudy } from '../backup';
 import type { Core } from '../service';
@@ -23,6 +24,13 @@ export function backupHandlers(core: Core): DomainHandlers<'backups'> {
       return core.changed('backup settings', settings);
     },
     'backups:now': async () => core.changed('backed up', await core.studyBackups().now()),
+    'backups:delete': ({ paths }) => {
+      const path = studyPath();
+      // Every path is checked before any is deleted: a wrong one deletes nothing.
+      const chosen = paths.map((p) => requireListedBackup(store, path, p));
+      for (const b of chosen) rmSync(b.path, { force: true });
+      return core.changed('backups deleted', { ...store.get(path), backups: listBackups(store, path) });
+    },
     'backups:restore': async ({ path, study }) => {
       const target = studyPath(study);
       const chosen = requireListedBackup(store, target, path);

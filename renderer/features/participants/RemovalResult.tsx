@@ -1,11 +1,15 @@
 import { Button, Group, List, Stack, Text } from '@mantine/core';
+import { useState } from 'react';
 import type { ParticipantRemoval } from '../../../shared/domain';
 import { plural } from '../../format';
 import { SECTION_LABEL } from '../personas/labels';
+import { OlderBackups } from './OlderBackups';
 
 
 /** What withdrawing consent removed, and every persona claim that lost evidence with it. */
 export function RemovalResult({ removal: r, onClose }: { removal: ParticipantRemoval; onClose: () => void }) {
+  // Backups taken up to now hold their words (the removal has just returned).
+  const [removedAt] = useState(() => Date.now());
   return (
     <Stack gap="sm" data-testid="removal-result">
       <Text size="sm">
@@ -47,6 +51,7 @@ export function RemovalResult({ removal: r, onClose }: { removal: ParticipantRem
         </List>
       )}
       {r.loss.definingQuotesCleared > 0 && <Text size="sm">{plural(r.loss.definingQuotesCleared, 'persona')} lost their defining quote; pick another on the Personas screen.</Text>}
+      <OlderBackups removedAt={removedAt} />
       <Group justify="flex-end">
         <Button onClick={onClose} data-testid="removal-close">
           Done
