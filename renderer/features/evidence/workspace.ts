@@ -67,6 +67,11 @@ export function useWorkspaceState(openTranscriptAt: (transcriptId: number, turnI
 
   const show = useCallback((panel: Panel) => setStack((s) => (panel.kind === 'quote' ? [...s.slice(-4), panel] : [panel])), []);
   const close = useCallback(() => setStack([]), []);
+  // When the editor closes, panels that served it (finding quotes for its bullets, a bullet's quotes) go with it.
+  const link = useCallback((next: EditorLink | null) => {
+    setEditor(next);
+    if (!next) setStack((s) => s.filter((p) => p.kind === 'quote' || (p.kind === 'evidence' && p.ref === null)));
+  }, []);
   const guard = useCallback(
     (action: () => void) => {
       if (dirty) setPending(() => action);
@@ -98,7 +103,7 @@ export function useWorkspaceState(openTranscriptAt: (transcriptId: number, turnI
       show,
       close,
       editor,
-      setEditor,
+      setEditor: link,
       dirty,
       setDirty,
       guard,
@@ -108,6 +113,6 @@ export function useWorkspaceState(openTranscriptAt: (transcriptId: number, turnI
       failure,
       setFailure,
     }),
-    [stack, show, close, editor, dirty, guard, pending, answer, openTranscript, failure],
+    [stack, show, close, editor, link, dirty, guard, pending, answer, openTranscript, failure],
   );
 }
