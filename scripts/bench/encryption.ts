@@ -127,19 +127,19 @@ export async function benchEncryption(
         const embedder: Embedder = await createEmbedder();
         await embedder.embed(['warm up the model before timing']);
         const settings = { personas: 'auto' as const, seed: 42, themes: 'auto' as const };
+        // On the fixture interviews: with the real model, the shared set takes ~10 min per synthesis
+        // on a busy 2-core machine, and embedding (the same work either way) would drown the ratio.
+        const fixtures = join(__dirname, '..', '..', 'test', 'fixtures', 'transcripts');
+        const fixtureFiles = readdirSync(fixtures).filter((f) => /\.(txt|md|vtt)$/.test(f)).map((f) => join(fixtures, f));
         // A throwaway synthesis first: the one-time costs (the facet prototypes' vectors, the model's
         // first batches) would otherwise all land on whichever study goes first.
         const warm = openStudyDb(join(dir, 'warm.grounded'), { create: true });
-        await runImportJob(warm.db, files.slice(0, 1), ctx());
+        await runImportJob(warm.db, fixtureFiles.slice(0, 3), ctx());
         await runSynthesisJob(warm.db, embedder, settings, ctx());
         warm.close();
         log('warm-up synthesis done');
         const synth: Record<'plain' | 'encrypted', number[]> = { plain: [], encrypted: [] };
         const again: Record<'plain' | 'encrypted', number[]> = { plain: [], encrypted: [] };
-        // On the fixture interviews: with the real model, the shared set takes ~10 min per synthesis
-        // on a busy 2-core machine, and embedding (the same work either way) would drown the ratio.
-        const fixtures = join(__dirname, '..', '..', 'test', 'fixtures', 'transcripts');
-        const fixtureFiles = readdirSync(fixtures).filter((f) => /\.(txt|md|vtt)$/.test(f)).map((f) => join(fixtures, f));
         // Two rounds in alternating order (plain first, then encrypted first): a busy machine's drift
         // lands on both kinds. Each round: a fresh study synthesized (embeds every quote), then again
         // (the vectors are stored: the study's reads and writes plus clustering).
