@@ -1,7 +1,24 @@
 // Domain types shared by the core, the renderer, the CLI and the harness.
 // Pure data: nothing here imports Node or Electron.
 
-export type SpeakerRole = 'interviewer' | 'participant' | 'other';
+import type { BulletSection, ConsentStatus, CORE_SECTIONS, ExperienceLevel, FacetLabel, SpeakerRole } from './vocabularies';
+import { BULLET_SECTIONS, OPTIONAL_SECTIONS } from './vocabularies';
+
+// The vocabularies live in vocabularies.ts; re-exported here for the many importers of domain.
+export {
+  BULLET_SECTIONS,
+  CONSENT_STATUSES,
+  CORE_SECTIONS,
+  EXPERIENCE_LEVELS,
+  FACET_LABELS,
+  OPTIONAL_SECTIONS,
+  SPEAKER_ROLES,
+  type BulletSection,
+  type ConsentStatus,
+  type ExperienceLevel,
+  type FacetLabel,
+  type SpeakerRole,
+} from './vocabularies';
 
 /** Container or syntax of an imported transcript; which tool made it is in ParsedTranscript.detected. */
 export type TranscriptFormat = 'text' | 'markdown' | 'webvtt' | 'srt' | 'docx' | 'json' | 'tsv' | 'csv';
@@ -214,12 +231,6 @@ export interface ParticipantRemoval {
   undoEntriesCleared: number;
 }
 
-/** The sections every card has. */
-export const CORE_SECTIONS = ['goals', 'frustrations', 'behaviors', 'context'] as const;
-/** The method's optional sections: on a card (and in its exports) only when they hold something. */
-export const OPTIONAL_SECTIONS = ['dayInLife', 'decisionFactors', 'success'] as const;
-export const BULLET_SECTIONS = [...CORE_SECTIONS, ...OPTIONAL_SECTIONS] as const;
-export type BulletSection = (typeof BULLET_SECTIONS)[number];
 export type OptionalSection = (typeof OPTIONAL_SECTIONS)[number];
 export type CoreSection = (typeof CORE_SECTIONS)[number];
 export const isOptionalSection = (s: BulletSection): s is OptionalSection => (OPTIONAL_SECTIONS as readonly string[]).includes(s);
@@ -311,10 +322,6 @@ export interface SearchHit {
   segments: { text: string; hit: boolean }[];
 }
 
-export const EXPERIENCE_LEVELS = ['new', 'regular', 'power', 'churned'] as const;
-export type ExperienceLevel = (typeof EXPERIENCE_LEVELS)[number];
-export const CONSENT_STATUSES = ['given', 'pending', 'withdrawn', 'unknown'] as const;
-export type ConsentStatus = (typeof CONSENT_STATUSES)[number];
 
 /** What the researcher records about a participant; every field optional but notes and attributes. */
 export interface ParticipantProfile {
@@ -380,8 +387,6 @@ export interface SpeakerChoices {
   readAsSpeakers?: string[];
 }
 
-export const FACET_LABELS = ['goal', 'frustration', 'behavior', 'context', 'mentalModel', 'decisionFactor', 'other'] as const;
-export type FacetLabel = (typeof FACET_LABELS)[number];
 
 export interface QuoteFacet {
   quoteId: number;

@@ -2,6 +2,7 @@
 // `npm run db:generate` (drizzle-kit) and shipped with the app; never edit an applied migration.
 import { sql } from 'drizzle-orm';
 import { blob, index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { CONSENT_STATUSES, EXPERIENCE_LEVELS, SPEAKER_ROLES } from '../../../shared/vocabularies';
 
 const now = sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`;
 
@@ -45,7 +46,7 @@ export const speakers = sqliteTable(
       .notNull()
       .references(() => transcripts.id, { onDelete: 'cascade' }),
     name: text('name').notNull(),
-    role: text('role', { enum: ['interviewer', 'participant', 'other'] }).notNull(),
+    role: text('role', { enum: SPEAKER_ROLES }).notNull(),
     participantId: integer('participant_id').references(() => participants.id),
   },
   (t) => [primaryKey({ columns: [t.transcriptId, t.name] }), index('speakers_participant').on(t.participantId)],
@@ -205,12 +206,12 @@ export const participantProfiles = sqliteTable('participant_profiles', {
   /** Pseudonymous id the researcher uses in sheets, e.g. P07. */
   code: text('code'),
   segment: text('segment'),
-  experience: text('experience', { enum: ['new', 'regular', 'power', 'churned'] }),
+  experience: text('experience', { enum: EXPERIENCE_LEVELS }),
   companySize: text('company_size'),
   industry: text('industry'),
   role: text('role'),
   interviewDate: text('interview_date'),
-  consentStatus: text('consent_status', { enum: ['given', 'pending', 'withdrawn', 'unknown'] }),
+  consentStatus: text('consent_status', { enum: CONSENT_STATUSES }),
   consentDate: text('consent_date'),
   notes: text('notes').notNull().default(''),
   /** Custom attributes, a JSON object of strings. */

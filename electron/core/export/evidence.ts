@@ -1,17 +1,11 @@
 // The pieces every export format shares: sections in reading order, evidence quotes resolved
 // from ids, and the wording of counts and dates.
 import { shownSections, type Bullet, type BulletSection } from '../../../shared/domain';
+import { SECTION_TITLE } from '../../../shared/vocabularies';
 import type { PersonaCardData } from './types';
 
-export const SECTION_TITLES: Record<BulletSection, string> = {
-  goals: 'Goals',
-  frustrations: 'Frustrations',
-  behaviors: 'Behaviours',
-  context: 'Context',
-  dayInLife: 'A day in the life',
-  decisionFactors: 'Decision factors',
-  success: 'What success looks like',
-};
+/** The same headings as in the app (shared/vocabularies.ts). */
+export const SECTION_TITLES: Record<BulletSection, string> = SECTION_TITLE;
 
 export interface EvidenceQuote {
   id: number;

@@ -17,14 +17,12 @@ import { FACET_EXAMPLES, OTHER_EXAMPLES } from './facetExamples';
 import { CUE_SCALE, facetFeatures, fitRidge, linearScores, RIDGE_LAMBDA } from './facetModel';
 import { isPositiveStatement } from './polarity';
 
-export const FACETS = ['goal', 'frustration', 'behavior', 'context', 'mentalModel', 'decisionFactor'] as const;
-export type Facet = (typeof FACETS)[number];
-/** A facet, or "other" for a quote that fits none clearly (small talk, logistics, asides). */
-export type FacetLabel = Facet | 'other';
+import { FACET_LABELS, FACETS, type FacetLabel, type FacetName } from '../../../shared/vocabularies';
+
+export { FACET_LABELS, FACETS, type FacetLabel };
+export type Facet = FacetName;
 /** Prototype sentences per facet, as the researcher may edit them. */
 export type FacetPrototypes = Record<Facet, string[]>;
-/** The six facets, then "other". */
-export const FACET_LABELS: readonly FacetLabel[] = [...FACETS, 'other'];
 /** Per facet, and optionally for "other" (OTHER_EXAMPLES), one entry per prototype sentence. */
 export type PerLabel<T> = Readonly<Record<Facet, readonly T[]>> & { readonly other?: readonly T[] };
 

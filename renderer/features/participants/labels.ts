@@ -1,11 +1,7 @@
 import type { ConsentStatus, ExperienceLevel } from '../../../shared/domain';
+import { CONSENT_TITLE, EXPERIENCE_TITLE } from '../../../shared/vocabularies';
 
-export const EXPERIENCE_LABEL: Record<ExperienceLevel, string> = {
-  new: 'New',
-  regular: 'Regular',
-  power: 'Power user',
-  churned: 'Churned',
-};
+export const EXPERIENCE_LABEL: Record<ExperienceLevel, string> = EXPERIENCE_TITLE;
 
 export const EXPERIENCE_COLOR: Record<ExperienceLevel, string> = {
   new: 'cyan',
@@ -14,12 +10,7 @@ export const EXPERIENCE_COLOR: Record<ExperienceLevel, string> = {
   churned: 'orange',
 };
 
-export const CONSENT_LABEL: Record<ConsentStatus, string> = {
-  given: 'Given',
-  pending: 'Pending',
-  withdrawn: 'Withdrawn',
-  unknown: 'Unknown',
-};
+export const CONSENT_LABEL: Record<ConsentStatus, string> = CONSENT_TITLE;
 
 export const CONSENT_COLOR: Record<ConsentStatus, string> = {
   given: 'teal',

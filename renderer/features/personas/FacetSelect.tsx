@@ -1,17 +1,10 @@
 import { Group, NativeSelect, Text } from '@mantine/core';
 import { useState } from 'react';
 import { FACET_LABELS, type FacetLabel, type QuoteFacet } from '../../../shared/domain';
+import { FACET_NAME } from '../../../shared/vocabularies';
 import { call, errorMessage } from '../../bridge';
 
-export const FACET_NAME: Record<FacetLabel, string> = {
-  goal: 'goal',
-  frustration: 'frustration',
-  behavior: 'behaviour',
-  context: 'context',
-  mentalModel: 'mental model',
-  decisionFactor: 'decision factor',
-  other: 'other',
-};
+export { FACET_NAME };
 
 const OPTIONS = FACET_LABELS.map((f) => ({ value: f, label: FACET_NAME[f] }));
 

@@ -3,18 +3,12 @@ import { useState } from 'react';
 import type { FacetName, OutputOf } from '../../../shared/ipc/contract';
 import { call, errorMessage } from '../../bridge';
 import { useCoreQuery } from '../../hooks/useCoreQuery';
+import { FACET_TITLE, FACETS as FACET_ORDER } from '../../../shared/vocabularies';
 
 type PrototypesView = OutputOf<'facets:prototypes'>;
 type Draft = Record<FacetName, string>;
 
-const FACETS: { facet: FacetName; label: string }[] = [
-  { facet: 'goal', label: 'Goals' },
-  { facet: 'frustration', label: 'Frustrations' },
-  { facet: 'behavior', label: 'Behaviours' },
-  { facet: 'context', label: 'Context' },
-  { facet: 'mentalModel', label: 'Mental models' },
-  { facet: 'decisionFactor', label: 'Decision factors' },
-];
+const FACETS = FACET_ORDER.map((facet) => ({ facet, label: FACET_TITLE[facet] }));
 
 const toDraft = (p: Record<FacetName, string[]>): Draft =>
   Object.fromEntries(FACETS.map(({ facet }) => [facet, p[facet].join('\n')])) as Draft;

@@ -1,14 +1,8 @@
 import type { BulletSection, PersonaMark } from '../../../shared/domain';
+import { SECTION_TITLE } from '../../../shared/vocabularies';
 
-export const SECTION_LABEL: Record<BulletSection, string> = {
-  goals: 'Goals',
-  frustrations: 'Frustrations',
-  behaviors: 'Behaviours',
-  context: 'Context',
-  dayInLife: 'A day in the life',
-  decisionFactors: 'Decision factors',
-  success: 'What success looks like',
-};
+/** Section headings, the same as in the exports (shared/vocabularies.ts). */
+export const SECTION_LABEL: Record<BulletSection, string> = SECTION_TITLE;
 
 export const MARKS: { value: Exclude<PersonaMark, null>; label: string; color: string }[] = [
   { value: 'primary', label: 'Primary', color: 'indigo' },

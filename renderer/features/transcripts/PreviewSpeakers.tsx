@@ -1,12 +1,9 @@
 import { Anchor, SegmentedControl, Table, Text, TextInput } from '@mantine/core';
 import type { SpeakerPreview, SpeakerRole } from '../../../shared/domain';
+import { SPEAKER_ROLE_TITLE, SPEAKER_ROLES } from '../../../shared/vocabularies';
 import { effectiveRole, mergeTarget, type SpeakerDraft } from './speakerDraft';
 
-const ROLES: { value: SpeakerRole; label: string }[] = [
-  { value: 'interviewer', label: 'Interviewer' },
-  { value: 'participant', label: 'Participant' },
-  { value: 'other', label: 'Other' },
-];
+const ROLES = SPEAKER_ROLES.map((value) => ({ value, label: SPEAKER_ROLE_TITLE[value] }));
 const ROLE_COLOR: Record<SpeakerRole, string> = { interviewer: 'indigo', participant: 'teal', other: 'gray' };
 
 interface Props {

@@ -2,15 +2,12 @@ import { ActionIcon, Badge, Box, ColorSwatch, Group, SegmentedControl, Stack, Te
 import { IconCheck, IconPencil, IconX } from '@tabler/icons-react';
 import { useState } from 'react';
 import type { SpeakerRole, TranscriptDetail } from '../../../shared/domain';
+import { SPEAKER_ROLE_TITLE, SPEAKER_ROLES } from '../../../shared/vocabularies';
 import { plural } from '../../format';
 
 type Speaker = TranscriptDetail['speakers'][number];
 
-const ROLES: { value: SpeakerRole; label: string }[] = [
-  { value: 'interviewer', label: 'Interviewer' },
-  { value: 'participant', label: 'Participant' },
-  { value: 'other', label: 'Other' },
-];
+const ROLES = SPEAKER_ROLES.map((value) => ({ value, label: SPEAKER_ROLE_TITLE[value] }));
 
 interface Props {
   speaker: Speaker;
