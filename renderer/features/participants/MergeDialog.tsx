@@ -1,7 +1,8 @@
 import { Alert, Button, Group, List, Modal, Select, Stack, Text } from '@mantine/core';
 import { useState } from 'react';
 import type { ParticipantDetail } from '../../../shared/domain';
-import { call, errorMessage } from '../../bridge';
+import { call } from '../../bridge';
+import { useAction } from '../../hooks/useAction';
 import { plural } from '../../format';
 
 interface Props {
@@ -14,22 +15,13 @@ interface Props {
 /** Two records that are one person (a renamed speaker, a second round): fold one into the other. */
 export function MergeDialog({ from, all, onClose, onMerged }: Props) {
   const [intoId, setIntoId] = useState<string | null>(null);
-  const [merging, setMerging] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { busy: merging, error, run } = useAction();
   const into = all.find((p) => String(p.id) === intoId);
   const others = all.filter((p) => p.id !== from.id).map((p) => ({ value: String(p.id), label: p.profile.code ? `${p.name} (${p.profile.code})` : p.name }));
 
   const merge = async () => {
     if (!into) return;
-    setMerging(true);
-    setError(null);
-    try {
-      await call('participants:merge', { fromId: from.id, intoId: into.id });
-      onMerged();
-    } catch (err) {
-      setError(errorMessage(err));
-      setMerging(false);
-    }
+    await run(() => call('participants:merge', { fromId: from.id, intoId: into.id }), onMerged);
   };
 
   const target = into?.name ?? 'the participant you choose';

@@ -1,7 +1,8 @@
 import { Alert, Box, Button, Group, Popover, Stack, TagsInput, Text } from '@mantine/core';
 import { IconHighlight } from '@tabler/icons-react';
 import { useState } from 'react';
-import { call, errorMessage } from '../../bridge';
+import { call } from '../../bridge';
+import { useAction } from '../../hooks/useAction';
 import type { TurnSelection } from './selection';
 
 interface Props {
@@ -16,23 +17,19 @@ interface Props {
 export function HighlightPopover({ selection, suggestions, onClose, onSaved }: Props) {
   const [tags, setTags] = useState<string[]>([]);
   const [typed, setTyped] = useState('');
-  const [saving, setSaving] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { busy: saving, error, run } = useAction();
   const participant = selection.role === 'participant';
 
   const save = async () => {
     // A tag typed but not yet entered counts: the researcher clicked Save with it in the field.
     const all = [...new Set([...tags, typed].map((t) => t.trim()).filter(Boolean))];
-    setSaving(true);
-    setError(null);
-    try {
-      await call('highlights:create', { turnId: selection.turnId, start: selection.start, end: selection.end, tags: all });
-      document.getSelection()?.removeAllRanges();
-      onSaved();
-    } catch (err) {
-      setError(errorMessage(err));
-      setSaving(false);
-    }
+    await run(
+      () => call('highlights:create', { turnId: selection.turnId, start: selection.start, end: selection.end, tags: all }),
+      () => {
+        document.getSelection()?.removeAllRanges();
+        onSaved();
+      },
+    );
   };
 
   const { left, top, width, height } = selection.rect;

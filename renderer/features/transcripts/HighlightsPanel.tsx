@@ -2,7 +2,8 @@ import { ActionIcon, Alert, Badge, Group, Paper, Stack, Text, Tooltip, UnstyledB
 import { IconTrash } from '@tabler/icons-react';
 import { useState } from 'react';
 import type { Highlight, Turn } from '../../../shared/domain';
-import { call, errorMessage } from '../../bridge';
+import { call } from '../../bridge';
+import { useAction } from '../../hooks/useAction';
 import { formatTimestamp } from './format';
 
 interface Props {
@@ -14,20 +15,14 @@ interface Props {
 
 /** The researcher's highlights in this transcript, in reading order; each one is a quote. */
 export function HighlightsPanel({ highlights, turns, onJump, onChanged }: Props) {
+  // Which highlight's button shows the spinner; busy and error come from useAction.
   const [deleting, setDeleting] = useState<number | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const { error, run } = useAction();
 
   const remove = async (id: number) => {
     setDeleting(id);
-    setError(null);
-    try {
-      await call('highlights:delete', { id });
-      onChanged();
-    } catch (err) {
-      setError(errorMessage(err));
-    } finally {
-      setDeleting(null);
-    }
+    await run(() => call('highlights:delete', { id }), onChanged);
+    setDeleting(null);
   };
 
   return (

@@ -1,27 +1,17 @@
 import { Alert, Group, Select, Text, Title } from '@mantine/core';
-import { useState } from 'react';
 import type { TranscriptDetail } from '../../../shared/domain';
-import { call, errorMessage } from '../../bridge';
+import { call } from '../../bridge';
 import { plural } from '../../format';
+import { useAction } from '../../hooks/useAction';
 import { FORMAT_LABEL, formatDate } from './format';
 
 /** File name, what it holds, and the quick interviewer choice. */
 export function TranscriptHeader({ transcript, onChanged }: { transcript: TranscriptDetail; onChanged: () => void }) {
-  const [saving, setSaving] = useState(false);
-  const [saveError, setSaveError] = useState<string | null>(null);
+  const { busy: saving, error: saveError, run } = useAction();
 
   const setInterviewer = async (speaker: string | null) => {
     if (!speaker || speaker === transcript.interviewer) return;
-    setSaving(true);
-    setSaveError(null);
-    try {
-      await call('transcripts:setInterviewer', { id: transcript.id, speaker });
-      onChanged();
-    } catch (err) {
-      setSaveError(errorMessage(err));
-    } finally {
-      setSaving(false);
-    }
+    await run(() => call('transcripts:setInterviewer', { id: transcript.id, speaker }), onChanged);
   };
 
   return (
