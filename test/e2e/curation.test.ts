@@ -208,6 +208,9 @@ describe('curation workspace in the browser harness', () => {
     await pressOnPage('Control+y');
     await expect.poll(() => holder(moved), WAIT).toBe(to.id);
 
+    // The list must show the redo first: read from a stale list, the first row's id is the quote just
+    // moved away, while the drag (after the re-render) takes another quote.
+    await expect.poll(() => item.locator(`[data-testid="quote"][data-quote-id="${moved}"]`).count(), WAIT).toBe(0);
     await expect.poll(() => rows.count(), WAIT).toBeGreaterThan(0);
     const dragged = Number(await rows.first().getAttribute('data-quote-id'));
     await drag(rows.first(), page.locator(`[data-theme-id="${to.id}"]`));

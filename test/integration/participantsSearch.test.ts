@@ -203,6 +203,6 @@ describe('highlights', () => {
     expect(kept!.quoteId).not.toBeNull();
     await h['highlights:delete']({ id: hl.id });
     expect(await h['highlights:list']({ transcriptId: alexT.id })).toEqual([]);
-    expect(() => h['highlights:create']({ turnId: turn.id, start: 10, end: 100000, tags: [] })).toThrow(/inside the turn/);
+    await expect(h['highlights:create']({ turnId: turn.id, start: 10, end: 100000, tags: [] })).rejects.toThrow(/inside the turn/);
   });
 });
