@@ -162,6 +162,10 @@ describe('accessibility and layout of every screen', () => {
 
   const nav = (section: string) => page.getByTestId(`nav-${section}`);
 
+  /** A prompt's field takes the focus a moment after it shows: typing before that loses the first keys. */
+  const focused = (field: Locator) =>
+    expect.poll(() => field.evaluate((el) => el === document.activeElement), WAIT).toBe(true);
+
   it('walks from the start screen to an exported PDF with the keyboard only', async () => {
     await expect.poll(() => page.getByTestId('start-screen').isVisible(), WAIT).toBe(true);
     await checkScreen('start');
@@ -170,6 +174,7 @@ describe('accessibility and layout of every screen', () => {
     await pressOn(page.getByRole('button', { name: 'Create study' }));
     await expect.poll(() => page.getByLabel('Study file path').isVisible(), WAIT).toBe(true);
     await checkScreen('path-prompt');
+    await focused(page.getByLabel('Study file path'));
     await page.keyboard.type(join(dir, 'open-source-sustainability.grounded'));
     await page.keyboard.press('Enter');
     await expect.poll(() => page.getByTestId('study-name').textContent(), WAIT).toBe('open-source-sustainability');
@@ -179,6 +184,7 @@ describe('accessibility and layout of every screen', () => {
     await pressOn(page.getByTestId('import-button'));
     const paths = ['interview-alex.txt', 'interview-maria.md', 'focus-call.vtt', 'interview-dev.txt'].map((f) => join(fixtures, f));
     await expect.poll(() => page.getByLabel('Paths to import, one per line').isVisible(), WAIT).toBe(true);
+    await focused(page.getByLabel('Paths to import, one per line'));
     await page.keyboard.type(paths.join('\n'));
     await pressOn(page.getByTestId('path-prompt-submit'));
     await expect.poll(() => page.getByTestId('preview-file').count(), WAIT).toBe(4);
@@ -215,6 +221,7 @@ describe('accessibility and layout of every screen', () => {
     await pressOn(page.getByTestId('export-choose'));
     await expect.poll(() => page.getByRole('textbox', { name: 'Output folder' }).last().isVisible(), WAIT).toBe(true);
     const outDir = join(dir, 'pdf');
+    await focused(page.getByRole('textbox', { name: 'Output folder' }).last());
     await page.keyboard.type(outDir);
     await page.keyboard.press('Enter');
     await expect.poll(() => page.getByTestId('export-dir').inputValue(), WAIT).toBe(outDir);
