@@ -4,14 +4,23 @@ import { SECTION_LABEL } from '../features/personas/labels';
 import { plural } from '../format';
 
 /** What a removal did to the synthesis: every persona claim that lost evidence, by persona and section. */
-export function EvidenceLossList({ loss }: { loss: EvidenceLoss }) {
+export function EvidenceLossList({
+  loss,
+  none = 'No persona claim cited these quotes.',
+  testId,
+}: {
+  loss: EvidenceLoss;
+  /** Said when no claim lost evidence. */
+  none?: string;
+  testId?: string;
+}) {
   return (
     <>
       <Text size="sm" fw={600} data-testid="lost-claims-count">
-        {loss.claims.length === 0 ? 'No persona claim cited these quotes.' : `${plural(loss.claims.length, 'persona claim')} lost evidence:`}
+        {loss.claims.length === 0 ? none : `${plural(loss.claims.length, 'persona claim')} lost evidence:`}
       </Text>
       {loss.claims.length > 0 && (
-        <List size="sm" spacing={4}>
+        <List size="sm" spacing={4} data-testid={testId}>
           {loss.claims.map((c) => (
             <List.Item key={`${c.personaId}-${c.section}-${c.index}`} data-testid="lost-claim">
               <Text span size="sm" fw={500}>

@@ -8,18 +8,17 @@ import AxeBuilder from '@axe-core/playwright';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
+import { type Browser, type Locator, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startHarness, type Harness } from '../../electron/core/harness/server';
 import type { CoreHost } from '../../electron/core/host/types';
 import { readPdf } from '../helpers/pdf';
-import { createE2EHost } from './host';
+import { createE2EHost, CHROMIUM, launchChromium } from './host';
 
 const root = join(__dirname, '..', '..');
 const rendererDir = join(root, 'out', 'renderer');
 const fixtures = join(root, 'test', 'fixtures', 'transcripts');
 const shots = process.env.GROUNDED_SHOTS ?? join(tmpdir(), 'grounded-a11y');
-const CHROMIUM = process.env.GROUNDED_CHROMIUM ?? '/usr/bin/chromium';
 const WAIT = { timeout: 20_000 };
 
 type View = { name: 'wide' | 'narrow' | 'dark'; width: number; height: number; scheme: 'light' | 'dark' };
@@ -138,10 +137,7 @@ describe('accessibility and layout of every screen', () => {
     mkdirSync(shots, { recursive: true });
     host = await createE2EHost(join(dir, 'settings'));
     harness = await startHarness({ host, rendererDir });
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-    });
+    browser = await launchChromium();
     // AxeBuilder needs a page of an explicit context (it opens a blank page beside it to finish a run).
     const context = await browser.newContext({ viewport: { width: WIDE.width, height: WIDE.height } });
     page = await context.newPage();

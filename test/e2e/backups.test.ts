@@ -5,7 +5,8 @@ import { closeSync, existsSync, mkdirSync, mkdtempSync, openSync, readdirSync, r
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { type Browser, type Page } from 'playwright-core';
+import { CHROMIUM, launchChromium } from './host';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startHarness, type Harness } from '../../electron/core/harness/server';
 import { createCoreHost } from '../../electron/core/host/inProcess';
@@ -13,7 +14,6 @@ import { goodTranscripts } from '../helpers/core';
 
 const root = join(__dirname, '..', '..');
 const rendererDir = join(root, 'out', 'renderer');
-const CHROMIUM = process.env.GROUNDED_CHROMIUM ?? '/usr/bin/chromium';
 const WAIT = { timeout: 20_000 };
 const shots = join(tmpdir(), 'grounded-e2e');
 
@@ -35,10 +35,7 @@ describe('backups in the browser harness', () => {
     await host.core.openStudy(join(dir, 'study.grounded'), true);
     await host.core.startJob({ kind: 'import', paths: [goodTranscripts[1]!] }).done;
     harness = await startHarness({ host, rendererDir });
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-    });
+    browser = await launchChromium();
     page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
     page.setDefaultTimeout(30_000);
     await page.goto(harness.url);

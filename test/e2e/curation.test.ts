@@ -5,7 +5,7 @@
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { JobFinished, Persona, Theme } from '../../shared/domain';
 import type { CoreChannel, InputOf, OutputOf } from '../../shared/ipc/contract';
@@ -13,12 +13,11 @@ import { startHarness, type Harness } from '../../electron/core/harness/server';
 import type { CoreHost } from '../../electron/core/host/types';
 import { slugify } from '../../electron/core/export/files';
 import { readPdf, squash } from '../helpers/pdf';
-import { createE2EHost } from './host';
+import { createE2EHost, CHROMIUM, launchChromium } from './host';
 
 const root = join(__dirname, '..', '..');
 const rendererDir = join(root, 'out', 'renderer');
 const fixtures = join(root, 'test', 'fixtures', 'transcripts');
-const CHROMIUM = process.env.GROUNDED_CHROMIUM ?? '/usr/bin/chromium';
 /** Screenshots for a person to look at (not compared by the test). */
 const shots = process.env.GROUNDED_SHOTS ?? join(tmpdir(), 'grounded-e2e-curation');
 const WAIT = { timeout: 20_000 };
@@ -93,10 +92,7 @@ describe('curation workspace in the browser harness', () => {
     await job({ kind: 'import', paths: FILES.map((f) => join(fixtures, f)) });
     await job({ kind: 'synthesize', personas: 2, themes: 6, seed: 7 });
     harness = await startHarness({ host, rendererDir });
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-    });
+    browser = await launchChromium();
     page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
     page.setDefaultTimeout(30_000);
     page.on('pageerror', (err) => pageErrors.push(`${err.message} ${err.stack ?? ''}`));

@@ -4,16 +4,15 @@
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startHarness, type Harness } from '../../electron/core/harness/server';
 import type { CoreHost } from '../../electron/core/host/types';
-import { createE2EHost } from './host';
+import { createE2EHost, CHROMIUM, launchChromium } from './host';
 
 const root = join(__dirname, '..', '..');
 const rendererDir = join(root, 'out', 'renderer');
 const transcript = join(root, 'test', 'fixtures', 'transcripts', 'interview-alex.txt');
-const CHROMIUM = process.env.GROUNDED_CHROMIUM ?? '/usr/bin/chromium';
 const WAIT = { timeout: 20_000 };
 const PASS = 'a passphrase typed in the app';
 const NEW = 'the new passphrase for it';
@@ -40,10 +39,7 @@ describe('an encrypted study in the renderer', () => {
     await finished;
     await host.invoke('study:close', {});
     harness = await startHarness({ host, rendererDir });
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-    });
+    browser = await launchChromium();
     page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
     page.setDefaultTimeout(30_000);
     await page.goto(harness.url);

@@ -2,6 +2,7 @@
 // core refuses to synthesize, so the test then injects a small deterministic embedder (hashed bag
 // of words) — the UI flow is what is under test here, not the quality of the themes.
 import { createHash } from 'node:crypto';
+import { chromium, type Browser } from 'playwright-core';
 import type { Embedder } from '../../electron/core/embeddings/embedder';
 import type { CoreHost } from '../../electron/core/host/types';
 
@@ -34,4 +35,15 @@ export async function createE2EHost(settingsDir: string): Promise<CoreHost> {
   if (status.ok && status.value.model.available) return host;
   await host.close();
   return createCoreHost({ settingsDir, createEmbedder: async () => hashedWordsEmbedder() });
+}
+
+/** Debian's Chromium (apt-get install -y chromium), or the one GROUNDED_CHROMIUM names. */
+export const CHROMIUM = process.env.GROUNDED_CHROMIUM ?? '/usr/bin/chromium';
+
+/** Chromium headless, with nothing of its own that could reach the network. */
+export function launchChromium(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
 }

@@ -4,19 +4,18 @@
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BULLET_SECTIONS, type JobFinished } from '../../shared/domain';
 import type { CoreChannel, InputOf, JobSpec, OutputOf } from '../../shared/ipc/contract';
 import { startHarness, type Harness } from '../../electron/core/harness/server';
 import type { CoreHost } from '../../electron/core/host/types';
 import { goodTranscripts } from '../helpers/core';
-import { createE2EHost } from './host';
+import { createE2EHost, CHROMIUM, launchChromium } from './host';
 
 const root = join(__dirname, '..', '..');
 const rendererDir = join(root, 'out', 'renderer');
 const priya = join(root, 'test', 'fixtures', 'privacy', 'interview-priya.txt');
-const CHROMIUM = process.env.GROUNDED_CHROMIUM ?? '/usr/bin/chromium';
 const WAIT = { timeout: 20_000 };
 
 describe('privacy in the browser harness', () => {
@@ -59,10 +58,7 @@ describe('privacy in the browser harness', () => {
     const synthesis = await job({ kind: 'synthesize', personas: 'auto', seed: 42 });
     expect(synthesis.status, JSON.stringify(synthesis.error)).toBe('completed');
     harness = await startHarness({ host, rendererDir });
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-    });
+    browser = await launchChromium();
     page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
     page.setDefaultTimeout(30_000);
     await page.goto(harness.url);

@@ -4,11 +4,11 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync
 import { EventEmitter } from 'node:events';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startHarness, type Harness } from '../../electron/core/harness/server';
 import type { CoreHost } from '../../electron/core/host/types';
-import { createE2EHost } from './host';
+import { createE2EHost, CHROMIUM, launchChromium } from './host';
 import { readPdf, squash } from '../helpers/pdf';
 import { fragmentReasons } from '../../electron/core/synthesis/checks/fragment';
 import { labelReasons } from '../../electron/core/synthesis/checks/label';
@@ -17,7 +17,6 @@ const root = join(__dirname, '..', '..');
 const rendererDir = join(root, 'out', 'renderer');
 const fixtures = join(root, 'test', 'fixtures', 'transcripts');
 const shots = join(tmpdir(), 'grounded-e2e');
-const CHROMIUM = process.env.GROUNDED_CHROMIUM ?? '/usr/bin/chromium';
 /** Every participant's name, straight from the core. */
 async function participantNames(host: CoreHost): Promise<string[]> {
   const list = await host.invoke('participants:list', {});
@@ -70,10 +69,7 @@ describe('renderer in the browser harness', () => {
     mkdirSync(shots, { recursive: true });
     host = await createE2EHost(join(dir, 'settings'));
     harness = await startHarness({ host: withMenu(host), rendererDir });
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-    });
+    browser = await launchChromium();
     page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
     page.setDefaultTimeout(30_000);
     page.on('request', (r) => requests.push(r.url()));

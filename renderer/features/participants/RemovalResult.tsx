@@ -2,9 +2,8 @@ import { Button, Group, List, Stack, Text } from '@mantine/core';
 import { useState } from 'react';
 import type { ParticipantRemoval } from '../../../shared/domain';
 import { plural } from '../../format';
-import { SECTION_LABEL } from '../personas/labels';
+import { EvidenceLossList } from '../../components/EvidenceLossList';
 import { OlderBackups } from './OlderBackups';
-
 
 /** What withdrawing consent removed, and every persona claim that lost evidence with it. */
 export function RemovalResult({ removal: r, onClose }: { removal: ParticipantRemoval; onClose: () => void }) {
@@ -31,26 +30,7 @@ export function RemovalResult({ removal: r, onClose }: { removal: ParticipantRem
           Redacted the {x.what} of {x.of}: it quoted or named them.
         </Text>
       ))}
-      <Text size="sm" fw={600}>
-        {r.loss.claims.length === 0 ? 'No persona claim cited them.' : `${plural(r.loss.claims.length, 'persona claim')} lost evidence:`}
-      </Text>
-      {r.loss.claims.length > 0 && (
-        <List size="sm" spacing={4} data-testid="removal-claims">
-          {r.loss.claims.map((c) => (
-            <List.Item key={`${c.personaId}-${c.section}-${c.index}`}>
-              <Text span size="sm" fw={500}>
-                {c.personaName} · {SECTION_LABEL[c.section]} {c.index + 1}:
-              </Text>{' '}
-              {c.text}{' '}
-              <Text span size="sm" c={c.unsupported ? 'red' : 'dimmed'}>
-                (lost {plural(c.lost, 'quote')}
-                {c.unsupported ? ', now unsupported' : ''})
-              </Text>
-            </List.Item>
-          ))}
-        </List>
-      )}
-      {r.loss.definingQuotesCleared > 0 && <Text size="sm">{plural(r.loss.definingQuotesCleared, 'persona')} lost their defining quote; pick another on the Personas screen.</Text>}
+      <EvidenceLossList loss={r.loss} none="No persona claim cited them." testId="removal-claims" />
       <OlderBackups removedAt={removedAt} />
       <Group justify="flex-end">
         <Button onClick={onClose} data-testid="removal-close">

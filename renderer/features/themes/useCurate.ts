@@ -1,5 +1,4 @@
-import { useCallback, useState } from 'react';
-import { errorMessage } from '../../bridge';
+import { useAction } from '../../hooks/useAction';
 import { useWorkspace } from '../evidence/workspace';
 
 /**
@@ -8,21 +7,6 @@ import { useWorkspace } from '../evidence/workspace';
  */
 export function useCurate() {
   const { setFailure } = useWorkspace();
-  const [busy, setBusy] = useState(false);
-  const run = useCallback(
-    async (action: () => Promise<unknown>, onDone?: () => void) => {
-      setBusy(true);
-      setFailure(null);
-      try {
-        await action();
-        onDone?.();
-      } catch (err) {
-        setFailure(errorMessage(err));
-      } finally {
-        setBusy(false);
-      }
-    },
-    [setFailure],
-  );
+  const { run, busy } = useAction(setFailure);
   return { run, busy };
 }
