@@ -27,8 +27,8 @@ export function OlderBackups({ removedAt }: { removedAt: number }) {
   return (
     <Alert color="yellow" title="Backups still hold their words" data-testid="older-backups">
       <Text size="sm">
-        {plural(older.length, 'backup')} in {list.folder} {older.length === 1 ? 'was' : 'were'} taken before the withdrawal and still
-        hold their turns and quotes.
+        {plural(older.length, 'backup')} in {list.folder} {older.length === 1 ? 'was taken before the withdrawal and still holds' : 'were taken before the withdrawal and still hold'} their
+        turns and quotes.
       </Text>
       {error && (
         <Text size="sm" c="red" role="alert">

@@ -2,6 +2,7 @@
 // transaction removes the rows with secure_delete on; then VACUUM (which cannot run inside a
 // transaction) and a truncating checkpoint leave nothing in free pages or the WAL.
 import { BULLET_SECTIONS, type Bullet, type BulletSection, type ParticipantRemoval } from '../../../../shared/domain';
+import { SECTION_TITLE } from '../../../../shared/vocabularies';
 import { IpcFailure } from '../../../../shared/ipc/contract';
 import { transaction, type Db } from '../open';
 import { remapQuoteReferences } from './evidence';
@@ -211,7 +212,7 @@ function redactTheirWords(db: Db, words: Words): ParticipantRemoval['redacted'] 
         if (text === bullet.text) return;
         bullet.text = text;
         changed = true;
-        redacted.push({ what: `${section} bullet ${index + 1}`, of: p.name });
+        redacted.push({ what: `${SECTION_TITLE[section]} bullet ${index + 1}`, of: p.name });
       });
     }
     if (changed) save.run(summary, JSON.stringify(sections), p.id);
